@@ -1,0 +1,79 @@
+#include "core/source_file.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sys/stat.h>
+
+#include "core/utf8.h"
+
+namespace dsqlint {
+
+LineIndex::LineIndex(std::string_view text) {
+  starts_.reserve(text.size() / 40 + 1);
+  starts_.push_back(text.starts_with("\xEF\xBB\xBF") ? 3 : 0);
+  const char* base = text.data();
+  const char* p = base;
+  const char* end = base + text.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p)))) {
+    ++p;
+    starts_.push_back(static_cast<uint32_t>(p - base));
+  }
+}
+
+Position LineIndex::position(std::string_view text, uint32_t offset) const {
+  // The last line start at or before offset.
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const uint32_t line = static_cast<uint32_t>(it - starts_.begin());
+  const uint32_t start = starts_[line == 0 ? 0 : line - 1];
+  if (offset < start) return {1, 1};  // inside the byte order mark
+  const auto prefix = text.substr(start, offset - start);
+  return {line == 0 ? 1 : line, static_cast<uint32_t>(count_code_points(prefix)) + 1};
+}
+
+Result<std::string> read_file_bytes(const std::string& path) {
+  if (path == "-") {
+    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    if (std::cin.bad()) return Error{"cannot read standard input"};
+    return text;
+  }
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0)
+    return Error{path + ": " + (errno == ENOENT ? "no such file or directory" : std::strerror(errno))};
+  if (S_ISDIR(info.st_mode)) return Error{path + ": is a directory"};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path + ": cannot open: " + std::strerror(errno)};
+  std::string text;
+  text.resize(static_cast<size_t>(info.st_size));
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!in && !in.eof()) return Error{path + ": read failed"};
+  text.resize(static_cast<size_t>(in.gcount()));
+  return text;
+}
+
+SourceFile make_source(std::string path, std::string text) {
+  SourceFile file{std::move(path), std::move(text)};
+  file.bom_size = file.text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  return file;
+}
+
+std::optional<InputError> validate_source(const SourceFile& file) {
+  const std::string_view text(file.text);
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+    return InputError{InputErrorKind::Io, "binary file (NUL byte at offset " + std::to_string(nul) +
+                                              "): not a SQL migration", static_cast<uint32_t>(nul)};
+  if (const auto bad = first_invalid_utf8(text))
+    return InputError{InputErrorKind::Encoding,
+                      "invalid UTF-8 at byte offset " + std::to_string(*bad) +
+                          ": migrations must be UTF-8 (DSQL stores text as UTF-8)",
+                      static_cast<uint32_t>(*bad)};
+  if (text.substr(file.bom_size).find_first_not_of(" \t\r\n\f\v") == std::string_view::npos)
+    return InputError{InputErrorKind::Io, "empty file: no SQL statements", 0};
+  return std::nullopt;
+}
+
+}  // namespace dsqlint

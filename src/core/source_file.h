@@ -1,0 +1,65 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "core/span.h"
+
+namespace dsqlint {
+
+/// A 1-based line and column. Columns count Unicode code points, so a multibyte
+/// character is one column (what editors show); SARIF declares this as unicodeCodePoints.
+struct Position {
+  uint32_t line = 1;
+  uint32_t column = 1;
+};
+
+/// Maps byte offsets to 1-based positions. Lines end at '\n'; a '\r' before it belongs
+/// to the line break, and a UTF-8 byte order mark does not count as a column.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  /// The position of `offset` in `text`, the text this index was built from.
+  Position position(std::string_view text, uint32_t offset) const;
+  uint32_t line_start(uint32_t line) const { return starts_[line - 1]; }
+  uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
+
+ private:
+  std::vector<uint32_t> starts_;
+};
+
+/// One migration file as read: its display path and its exact bytes. Byte offsets
+/// everywhere refer to `text`, so fixes can be written back byte for byte.
+struct SourceFile {
+  std::string path;      ///< as the user named it (or --stdin-filename)
+  std::string text;      ///< raw content, BOM included
+  uint32_t bom_size = 0; ///< 3 when text starts with a UTF-8 byte order mark
+
+  std::string_view slice(Span span) const {
+    return std::string_view(text).substr(span.begin, span.size());
+  }
+};
+
+/// What kind of input problem stops a file from being checked.
+enum class InputErrorKind { Io, Encoding };
+
+struct InputError {
+  InputErrorKind kind;
+  std::string message;
+  uint32_t offset = 0;  ///< where in the file (encoding errors)
+};
+
+/// Reads a whole file, or standard input for "-". Fails with a message naming the
+/// problem (missing, a directory, unreadable).
+Result<std::string> read_file_bytes(const std::string& path);
+
+/// Refuses what is not a migration: binary content, invalid UTF-8 (with the offset of
+/// the first bad byte) and empty or whitespace-only files.
+std::optional<InputError> validate_source(const SourceFile& file);
+
+/// Makes a SourceFile from text in memory, detecting a byte order mark.
+SourceFile make_source(std::string path, std::string text);
+
+}  // namespace dsqlint

@@ -1,0 +1,47 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/source_file.h"
+
+namespace dsqlint {
+
+/// One statement's verdict: its class, what apply would run, and why.
+struct StatementResult {
+  uint32_t index = 0;  ///< 1-based
+  Span span;
+  StatementClass klass = StatementClass::Ok;
+  std::vector<std::string> rewritten;  ///< the SQL apply would run, in order
+  std::vector<Finding> findings;
+  bool parse_error = false;
+};
+
+/// A problem with a file as a whole, or with one statement's syntax.
+struct FileError {
+  std::string kind;  ///< "parse", "io" or "encoding"
+  std::string message;
+  std::optional<Span> span;  ///< where, when the problem has a place
+};
+
+/// Everything check found in one file. Keeps the source, so reporters can turn byte
+/// offsets into lines and columns and quote statements.
+struct FileResult {
+  SourceFile source;
+  LineIndex lines{std::string_view()};
+  std::vector<StatementResult> statements;
+  std::vector<FileError> errors;
+
+  Position position(uint32_t offset) const { return lines.position(source.text, offset); }
+};
+
+/// Counts per class over many files (the summary line and JSON "summary").
+struct Summary {
+  size_t total = 0, ok = 0, index = 0, rewrite = 0, strip = 0, recreation = 0, unsupported = 0;
+  size_t parse_errors = 0;
+
+  void add(const FileResult& file);
+};
+
+}  // namespace dsqlint

@@ -1,0 +1,135 @@
+#include "lint/linter.h"
+
+#include <algorithm>
+
+#include "lint/rule.h"
+#include "lint/statement_category.h"
+
+namespace dsqlint {
+
+namespace {
+
+bool rule_applies(const Rule& rule, const Statement& statement, const TargetProfile& target) {
+  if (rule.targets == Targets::Dsql && !target.is_dsql()) return false;
+  if (rule.targets == Targets::Postgres && target.is_dsql()) return false;
+  if (rule.syntax != statement.kind()) return false;
+  if (rule.nodes.empty()) return true;
+  return std::find(rule.nodes.begin(), rule.nodes.end(), nodeTag(statement.node())) != rule.nodes.end();
+}
+
+/// Follows BEGIN ... COMMIT blocks so rules can see what a transaction already holds.
+void advance(TransactionState& state, const Statement& statement) {
+  if (const auto* transaction = statement.as<TransactionStmt>()) {
+    switch (transaction->kind) {
+      case TRANS_STMT_BEGIN:
+      case TRANS_STMT_START:
+        state = TransactionState{.in_block = true};
+        return;
+      case TRANS_STMT_COMMIT:
+      case TRANS_STMT_ROLLBACK:
+      case TRANS_STMT_PREPARE:
+        state = TransactionState{};
+        return;
+      default:
+        return;
+    }
+  }
+  if (!state.in_block) return;
+  const StatementCategory category = categorize(statement.node());
+  if (category == StatementCategory::Ddl) ++state.ddl_before;
+  if (category == StatementCategory::Dml) ++state.dml_before;
+}
+
+/// The statement text with the edits of every INDEX and REWRITE fix applied, then
+/// the fixes' follow-up statements: exactly what apply runs.
+std::vector<std::string> rewrite(const Statement& statement, const std::vector<Finding>& findings) {
+  std::vector<Edit> edits;
+  std::vector<std::string> followups;
+  for (const Finding& finding : findings) {
+    if (finding.klass != StatementClass::Index && finding.klass != StatementClass::Rewrite) continue;
+    if (finding.fixes.empty()) continue;
+    const Fix& fix = finding.fixes.front();
+    edits.insert(edits.end(), fix.edits.begin(), fix.edits.end());
+    followups.insert(followups.end(), fix.followups.begin(), fix.followups.end());
+  }
+  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
+  const Span span = statement.span();
+  std::string out;
+  uint32_t at = span.begin;
+  for (const Edit& edit : edits) {
+    if (edit.span.begin < at || edit.span.end > span.end) continue;  // overlapping: first wins
+    out.append(statement.file().text, at, edit.span.begin - at);
+    out += edit.text;
+    at = edit.span.end;
+  }
+  out.append(statement.file().text, at, span.end - at);
+  std::vector<std::string> steps{std::move(out)};
+  steps.insert(steps.end(), followups.begin(), followups.end());
+  return steps;
+}
+
+StatementResult verdict(const Statement& statement, std::vector<Finding> findings) {
+  StatementResult result{.index = statement.index(), .span = statement.span()};
+  for (const Finding& finding : findings) result.klass = std::max(result.klass, finding.klass);
+  result.parse_error = statement.kind() == SyntaxKind::SyntaxError;
+  switch (result.klass) {
+    case StatementClass::Ok:
+    case StatementClass::Index:
+    case StatementClass::Rewrite:
+      result.rewritten = rewrite(statement, findings);
+      break;
+    default:
+      break;  // skipped, refused, or rebuilt by the planner
+  }
+  result.findings = std::move(findings);
+  return result;
+}
+
+}  // namespace
+
+FileResult lint_file(SourceFile source, const TargetProfile& target) {
+  FileResult result{.source = std::move(source)};
+  result.lines = LineIndex(result.source.text);
+  ParsedFile parsed = parse_file(result.source);
+  Context context{target, result.source, parsed, {}};
+  uint32_t index = 0;
+  for (const ParsedStatement& parsed_statement : parsed.statements) {
+    const Statement statement(parsed_statement, result.source, ++index);
+    Findings findings;
+    for (const Rule* rule : all_rules()) {
+      if (!rule_applies(*rule, statement, target)) continue;
+      findings.set_rule(rule->id);
+      rule->check(statement, context, findings);
+    }
+    if (statement.kind() == SyntaxKind::SyntaxError)
+      result.errors.push_back(FileError{"parse", parsed_statement.error, Span{parsed_statement.error_offset,
+                                                                              parsed_statement.error_offset}});
+    advance(context.transaction, statement);
+    result.statements.push_back(verdict(statement, std::move(findings.items())));
+  }
+  return result;
+}
+
+FileResult unreadable_file(SourceFile source, FileError error) {
+  FileResult result{.source = std::move(source)};
+  result.lines = LineIndex(result.source.text);
+  result.errors.push_back(std::move(error));
+  return result;
+}
+
+void Summary::add(const FileResult& file) {
+  for (const StatementResult& statement : file.statements) {
+    ++total;
+    parse_errors += statement.parse_error;
+    switch (statement.klass) {
+      case StatementClass::Ok: ++ok; break;
+      case StatementClass::Index: ++index; break;
+      case StatementClass::Rewrite: ++rewrite; break;
+      case StatementClass::Strip: ++strip; break;
+      case StatementClass::Recreation: ++recreation; break;
+      case StatementClass::Unsupported: ++unsupported; break;
+    }
+  }
+}
+
+}  // namespace dsqlint

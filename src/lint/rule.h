@@ -1,0 +1,88 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "lint/statement.h"
+#include "lint/target.h"
+
+namespace dsqlint {
+
+/// What a rule knows about the transaction around a statement, from the statements
+/// before it in the same file.
+struct TransactionState {
+  bool in_block = false;  ///< inside an explicit BEGIN ... COMMIT
+  int ddl_before = 0;     ///< DDL statements earlier in that block
+  int dml_before = 0;     ///< DML statements earlier in that block
+};
+
+/// Everything a rule may consult besides the statement itself.
+struct Context {
+  const TargetProfile& target;
+  const SourceFile& file;
+  ParsedFile& parsed;  ///< for parsing fragments (DO block bodies) into the file's memory
+  TransactionState transaction;
+};
+
+class Findings;
+
+/// Builder for one finding; returned by Findings::report.
+class FindingBuilder {
+ public:
+  explicit FindingBuilder(Finding& finding) : finding_(finding) {}
+  FindingBuilder& help(std::string text);
+  FindingBuilder& at(Span span);               ///< narrower than the whole statement
+  FindingBuilder& severity(Severity severity);  ///< instead of the class default
+  FindingBuilder& fix(Applicability applicability, std::string description, std::vector<Edit> edits,
+                      std::vector<std::string> followups = {});
+
+ private:
+  Finding& finding_;
+};
+
+/// Where rules put what they find. The rule id is filled in by the linter.
+class Findings {
+ public:
+  FindingBuilder report(const Statement& statement, StatementClass klass, std::string message);
+  void set_rule(std::string_view id) { rule_ = id; }
+  std::vector<Finding>& items() { return items_; }
+
+ private:
+  std::string_view rule_;
+  std::vector<Finding> items_;
+};
+
+using CheckFunction = void (*)(const Statement&, Context&, Findings&);
+
+/// Which targets a rule runs for.
+enum class Targets { Dsql, Postgres, All };
+
+/// A rule: an id naming the pattern it finds, a one-line summary, the statements it
+/// looks at, and its check.
+struct Rule {
+  std::string_view id;
+  std::string_view summary;
+  StatementClass klass = StatementClass::Ok;  ///< the class its findings usually give
+  std::vector<NodeTag> nodes;                 ///< parse-node types to run on; empty = all
+  SyntaxKind syntax = SyntaxKind::Postgres;   ///< or a non-PostgreSQL statement kind
+  Targets targets = Targets::Dsql;
+  CheckFunction check = nullptr;
+};
+
+/// Registers a rule at static-initialisation time. Each rules/<id>.cpp holds one.
+class RuleRegistrar {
+ public:
+  explicit RuleRegistrar(Rule rule);
+
+ private:
+  Rule rule_;
+};
+
+/// Every registered rule, sorted by id.
+const std::vector<const Rule*>& all_rules();
+const Rule* find_rule(std::string_view id);
+/// The rule's markdown documentation, empty when it has none.
+std::string_view rule_doc(std::string_view id);
+
+}  // namespace dsqlint

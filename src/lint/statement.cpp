@@ -1,0 +1,28 @@
+#include "lint/statement.h"
+
+#include <algorithm>
+
+namespace dsqlint {
+
+std::vector<Token> Statement::tokens() const {
+  std::vector<Token> out;
+  Lexer lexer(file_.text, parsed_.span.begin, parsed_.span.end);
+  for (Token token = lexer.next_significant(); token.kind != TokenKind::End; token = lexer.next_significant())
+    out.push_back(token);
+  return out;
+}
+
+std::optional<Token> Statement::find_word(std::string_view keyword, uint32_t from) const {
+  Lexer lexer(file_.text, std::max(from, parsed_.span.begin), parsed_.span.end);
+  for (Token token = lexer.next_significant(); token.kind != TokenKind::End; token = lexer.next_significant())
+    if (is_word(file_.text, token, keyword)) return token;
+  return std::nullopt;
+}
+
+Span Statement::word_or_start(std::string_view keyword) const {
+  if (const auto token = find_word(keyword)) return token->span;
+  Lexer lexer(file_.text, parsed_.span.begin, parsed_.span.end);
+  return lexer.next_significant().span;
+}
+
+}  // namespace dsqlint

@@ -1,0 +1,48 @@
+#include "lint/statement_category.h"
+
+#include "parse/pg.h"
+
+namespace dsqlint {
+
+StatementCategory categorize(const Node* node) {
+  if (!node) return StatementCategory::Other;
+  switch (nodeTag(node)) {
+    case T_InsertStmt:
+    case T_UpdateStmt:
+    case T_DeleteStmt:
+    case T_MergeStmt:
+      return StatementCategory::Dml;
+    case T_CopyStmt:
+      return reinterpret_cast<const CopyStmt*>(node)->is_from ? StatementCategory::Dml : StatementCategory::Query;
+    case T_SelectStmt:
+      return reinterpret_cast<const SelectStmt*>(node)->intoClause ? StatementCategory::Ddl : StatementCategory::Query;
+    case T_VariableShowStmt:
+    case T_ExplainStmt:
+      return StatementCategory::Query;
+    case T_TransactionStmt:
+      return StatementCategory::Transaction;
+    case T_VariableSetStmt:
+    case T_CallStmt:
+    case T_DoStmt:
+    case T_LockStmt:
+    case T_NotifyStmt:
+    case T_ListenStmt:
+    case T_UnlistenStmt:
+    case T_DeclareCursorStmt:
+    case T_FetchStmt:
+    case T_ClosePortalStmt:
+    case T_PrepareStmt:
+    case T_ExecuteStmt:
+    case T_DeallocateStmt:
+    case T_DiscardStmt:
+    case T_CheckPointStmt:
+    case T_VacuumStmt:
+    case T_ConstraintsSetStmt:
+    case T_LoadStmt:
+      return StatementCategory::Other;
+    default:
+      return StatementCategory::Ddl;
+  }
+}
+
+}  // namespace dsqlint

@@ -1,0 +1,157 @@
+#include "parse/lexer.h"
+
+#include <cctype>
+
+namespace dsqlint {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_ident_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+bool is_ident_char(char c) { return is_ident_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+Token Lexer::make(TokenKind kind, uint32_t start, bool unterminated) {
+  return Token{kind, Span{start, pos_}, unterminated};
+}
+
+Token Lexer::next_significant() {
+  Token token = next();
+  while (token.is_comment()) token = next();
+  return token;
+}
+
+Token Lexer::next() {
+  while (pos_ < end_ && is_space(text_[pos_])) ++pos_;
+  if (pos_ >= end_) return Token{TokenKind::End, Span{end_, end_}};
+  const uint32_t start = pos_;
+  const char c = text_[pos_];
+  const char n = pos_ + 1 < end_ ? text_[pos_ + 1] : '\0';
+  if (c == '-' && n == '-') {
+    while (pos_ < end_ && text_[pos_] != '\n') ++pos_;
+    return make(TokenKind::LineComment, start);
+  }
+  if (c == '/' && n == '*') return lex_block_comment(start);
+  if (c == '\'') return lex_string(start, false);
+  if (c == '"') return lex_quoted_ident(start);
+  if (c == '$') return lex_dollar(start);
+  if ((c == 'e' || c == 'E') && n == '\'') {
+    ++pos_;
+    return lex_string(start, true);
+  }
+  if (is_ident_start(c)) return lex_word(start);
+  if (is_digit(c) || (c == '.' && is_digit(n))) return lex_number(start);
+  ++pos_;
+  switch (c) {
+    case ';': return make(TokenKind::Semicolon, start);
+    case '(': return make(TokenKind::LParen, start);
+    case ')': return make(TokenKind::RParen, start);
+    case ',': return make(TokenKind::Comma, start);
+    case '.': return make(TokenKind::Dot, start);
+    case '\\': return make(TokenKind::Backslash, start);
+    default: return make(TokenKind::Operator, start);
+  }
+}
+
+Token Lexer::lex_string(uint32_t start, bool backslash_escapes) {
+  ++pos_;  // opening quote
+  while (pos_ < end_) {
+    const char c = text_[pos_++];
+    if (backslash_escapes && c == '\\') {
+      ++pos_;
+    } else if (c == '\'') {
+      if (pos_ < end_ && text_[pos_] == '\'') {
+        ++pos_;  // '' is an escaped quote
+      } else {
+        return make(TokenKind::String, start);
+      }
+    }
+  }
+  pos_ = end_;
+  return make(TokenKind::String, start, true);
+}
+
+Token Lexer::lex_quoted_ident(uint32_t start) {
+  ++pos_;
+  while (pos_ < end_) {
+    if (text_[pos_++] == '"') {
+      if (pos_ < end_ && text_[pos_] == '"') {
+        ++pos_;
+      } else {
+        return make(TokenKind::QuotedIdent, start);
+      }
+    }
+  }
+  return make(TokenKind::QuotedIdent, start, true);
+}
+
+Token Lexer::lex_dollar(uint32_t start) {
+  uint32_t p = start + 1;
+  if (p < end_ && is_digit(text_[p])) {
+    while (p < end_ && is_digit(text_[p])) ++p;
+    pos_ = p;
+    return make(TokenKind::Param, start);
+  }
+  while (p < end_ && is_ident_char(text_[p]) && text_[p] != '$') ++p;
+  if (p >= end_ || text_[p] != '$') {
+    pos_ = start + 1;
+    return make(TokenKind::Operator, start);
+  }
+  const std::string_view delimiter = text_.substr(start, p - start + 1);
+  const size_t close = text_.substr(0, end_).find(delimiter, p + 1);
+  if (close == std::string_view::npos) {
+    pos_ = end_;
+    return make(TokenKind::DollarString, start, true);
+  }
+  pos_ = static_cast<uint32_t>(close + delimiter.size());
+  return make(TokenKind::DollarString, start);
+}
+
+Token Lexer::lex_block_comment(uint32_t start) {
+  pos_ += 2;
+  int depth = 1;
+  while (pos_ < end_ && depth > 0) {
+    const char c = text_[pos_];
+    const char n = pos_ + 1 < end_ ? text_[pos_ + 1] : '\0';
+    if (c == '/' && n == '*') {
+      ++depth;
+      pos_ += 2;
+    } else if (c == '*' && n == '/') {
+      --depth;
+      pos_ += 2;
+    } else {
+      ++pos_;
+    }
+  }
+  return make(TokenKind::BlockComment, start, depth > 0);
+}
+
+Token Lexer::lex_word(uint32_t start) {
+  while (pos_ < end_ && is_ident_char(text_[pos_])) ++pos_;
+  return make(TokenKind::Word, start);
+}
+
+Token Lexer::lex_number(uint32_t start) {
+  while (pos_ < end_ && (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '.' ||
+                         text_[pos_] == '_'))
+    ++pos_;
+  return make(TokenKind::Number, start);
+}
+
+bool is_word(std::string_view text, const Token& token, std::string_view keyword) {
+  if (token.kind != TokenKind::Word || token.span.size() != keyword.size()) return false;
+  for (size_t i = 0; i < keyword.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(text[token.span.begin + i])) != keyword[i]) return false;
+  return true;
+}
+
+uint32_t skip_trivia(std::string_view text, uint32_t offset, uint32_t end) {
+  Lexer lexer(text, offset, end);
+  return lexer.next_significant().span.begin;
+}
+
+}  // namespace dsqlint

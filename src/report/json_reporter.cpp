@@ -1,0 +1,82 @@
+#include "report/json_writer.h"
+#include "report/reporter.h"
+
+namespace dsqlint {
+
+namespace {
+
+void write_range(JsonWriter& json, const FileResult& file, Span span) {
+  const Position begin = file.position(span.begin);
+  const Position end = file.position(span.end);
+  json.field("line", begin.line).field("column", begin.column);
+  json.field("end_line", end.line).field("end_column", end.column);
+}
+
+void write_fix(JsonWriter& json, const FileResult& file, const Fix& fix) {
+  json.begin_object();
+  json.field("applicability", applicability_name(fix.applicability)).field("description", fix.description);
+  json.key("edits").begin_array();
+  for (const Edit& edit : fix.edits) {
+    json.begin_object();
+    write_range(json, file, edit.span);
+    json.field("text", edit.text).end_object();
+  }
+  json.end_array().key("followups").begin_array();
+  for (const std::string& sql : fix.followups) json.value(sql);
+  json.end_array().end_object();
+}
+
+void write_finding(JsonWriter& json, const FileResult& file, const Finding& finding) {
+  json.begin_object();
+  json.field("rule", finding.rule).field("severity", severity_name(finding.severity));
+  json.field("class", class_name(finding.klass));
+  json.field("message", finding.message).field("help", finding.help);
+  write_range(json, file, finding.span);
+  json.key("fixes").begin_array();
+  for (const Fix& fix : finding.fixes) write_fix(json, file, fix);
+  json.end_array().end_object();
+}
+
+void write_statement(JsonWriter& json, const FileResult& file, const StatementResult& statement) {
+  json.begin_object().field("index", statement.index);
+  write_range(json, file, statement.span);
+  json.field("class", class_name(statement.klass)).field("sql", file.source.slice(statement.span));
+  json.key("rewritten").begin_array();
+  for (const std::string& sql : statement.rewritten) json.value(sql);
+  json.end_array().key("findings").begin_array();
+  for (const Finding& finding : statement.findings) write_finding(json, file, finding);
+  json.end_array().end_object();
+}
+
+void write_file(JsonWriter& json, const FileResult& file) {
+  json.begin_object().field("path", file.source.path).key("statements").begin_array();
+  for (const StatementResult& statement : file.statements) write_statement(json, file, statement);
+  json.end_array().key("errors").begin_array();
+  for (const FileError& error : file.errors) {
+    json.begin_object().field("kind", error.kind).field("message", error.message);
+    if (error.span) {
+      const Position at = file.position(error.span->begin);
+      json.field("line", at.line).field("column", at.column);
+    }
+    json.end_object();
+  }
+  json.end_array().end_object();
+}
+
+}  // namespace
+
+void write_json(const Report& report, std::string& out) {
+  JsonWriter json(out);
+  json.begin_object().field("version", 1);
+  json.key("tool").begin_object().field("name", "dsqlint").field("version", DSQLINT_VERSION).end_object();
+  json.field("target", report.target).key("files").begin_array();
+  for (const FileResult& file : report.files) write_file(json, file);
+  const Summary& s = report.summary;
+  json.end_array().key("summary").begin_object();
+  json.field("total", s.total).field("ok", s.ok).field("index", s.index).field("rewrite", s.rewrite);
+  json.field("strip", s.strip).field("recreation", s.recreation).field("unsupported", s.unsupported);
+  json.field("parse_errors", s.parse_errors).end_object().end_object();
+  out += '\n';
+}
+
+}  // namespace dsqlint

@@ -1,0 +1,47 @@
+#pragma once
+#include <concepts>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace dsqlint {
+
+/// A streaming JSON writer: appends to a string, escapes as RFC 8259 requires, and
+/// puts commas where they belong. Fast enough for 50,000 statements.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view name);
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(bool flag);
+  template <std::integral T>
+    requires(!std::same_as<T, bool>)
+  JsonWriter& value(T n) {
+    return number(static_cast<int64_t>(n));
+  }
+  JsonWriter& number(int64_t n);
+  JsonWriter& null();
+
+  template <typename T>
+  JsonWriter& field(std::string_view name, const T& v) {
+    key(name);
+    return value(v);
+  }
+
+ private:
+  void separate();
+
+  std::string& out_;
+  bool need_comma_ = false;
+};
+
+/// `text` as a JSON string literal, quotes included.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace dsqlint
