@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/edits.h"
 #include "lint/rule.h"
 #include "lint/statement_category.h"
 
@@ -52,17 +53,7 @@ std::vector<std::string> rewrite(const Statement& statement, const std::vector<F
     edits.insert(edits.end(), fix.edits.begin(), fix.edits.end());
     followups.insert(followups.end(), fix.followups.begin(), fix.followups.end());
   }
-  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
-  const Span span = statement.span();
-  std::string out;
-  uint32_t at = span.begin;
-  for (const Edit& edit : edits) {
-    if (edit.span.begin < at || edit.span.end > span.end) continue;  // overlapping: first wins
-    out.append(statement.file().text, at, edit.span.begin - at);
-    out += edit.text;
-    at = edit.span.end;
-  }
-  out.append(statement.file().text, at, span.end - at);
+  std::string out = apply_edits(statement.text(), statement.span().begin, std::move(edits));
   std::vector<std::string> steps{std::move(out)};
   steps.insert(steps.end(), followups.begin(), followups.end());
   return steps;

@@ -1,9 +1,12 @@
 #pragma once
+#include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
 #include "core/finding.h"
+#include "lint/drizzle_fk_idiom.h"
 #include "lint/statement.h"
 #include "lint/target.h"
 
@@ -23,6 +26,8 @@ struct Context {
   const SourceFile& file;
   ParsedFile& parsed;  ///< for parsing fragments (DO block bodies) into the file's memory
   TransactionState transaction;
+  /// The Drizzle FK idiom of the current DO statement, read once for both DO rules.
+  std::optional<std::pair<uint32_t, DrizzleFkIdiom>> fk_idiom_cache;
 };
 
 class Findings;

@@ -1,0 +1,22 @@
+#include "core/edits.h"
+
+#include <algorithm>
+
+namespace dsqlint {
+
+std::string apply_edits(std::string_view text, uint32_t text_begin, std::vector<Edit> edits) {
+  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
+  const uint32_t text_end = text_begin + static_cast<uint32_t>(text.size());
+  std::string out;
+  uint32_t at = text_begin;
+  for (const Edit& edit : edits) {
+    if (edit.span.begin < at || edit.span.end > text_end) continue;
+    out.append(text.substr(at - text_begin, edit.span.begin - at));
+    out += edit.text;
+    at = edit.span.end;
+  }
+  out.append(text.substr(at - text_begin));
+  return out;
+}
+
+}  // namespace dsqlint
