@@ -81,12 +81,16 @@ class AwsIamReader {
   }
 
  private:
+  /// The next token of this statement; the ';' that ends it is returned again and again.
   Token next() {
+    if (ended_) return Token{TokenKind::Semicolon, Span{lexer_.position(), lexer_.position()}};
     const Token token = lexer_.next_significant();
-    if (token.kind != TokenKind::Semicolon && token.kind != TokenKind::End) statement_.span.end = token.span.end;
+    ended_ = token.kind == TokenKind::Semicolon || token.kind == TokenKind::End;
+    if (!ended_) statement_.span.end = token.span.end;
     return token;
   }
   bool peek_comma() {
+    if (ended_) return false;
     const uint32_t at = lexer_.position();
     const Token token = lexer_.next_significant();
     if (token.kind == TokenKind::Comma) return true;
@@ -106,6 +110,7 @@ class AwsIamReader {
   std::string_view text_;
   Lexer& lexer_;
   ParsedStatement statement_;
+  bool ended_ = false;
 };
 
 /// The end of the line that starts at or contains `offset`, without a trailing '\r'.

@@ -1,0 +1,54 @@
+#include <gtest/gtest.h>
+
+#include "core/source_file.h"
+#include "core/utf8.h"
+
+namespace dsqlint {
+namespace {
+
+TEST(Utf8, AcceptsValidText) {
+  EXPECT_FALSE(first_invalid_utf8("plain ascii text that is long enough for the fast path").has_value());
+  EXPECT_FALSE(first_invalid_utf8("ç é 😀 中文").has_value());
+}
+
+TEST(Utf8, FindsTheFirstBadByte) {
+  EXPECT_EQ(first_invalid_utf8("abc\xff"), 3u);
+  EXPECT_EQ(first_invalid_utf8("ok \xC3"), 3u);           // truncated sequence
+  EXPECT_EQ(first_invalid_utf8("\xC0\xAF"), 0u);          // overlong '/'
+  EXPECT_EQ(first_invalid_utf8("x\xED\xA0\x80"), 1u);     // surrogate
+  EXPECT_EQ(first_invalid_utf8("0123456789\xE9t\xE9"), 10u);  // Latin-1 after the fast path
+}
+
+TEST(Validate, RefusesBinaryInvalidAndEmpty) {
+  EXPECT_EQ(validate_source(make_source("a", std::string("SELECT\0 1", 9)))->kind, InputErrorKind::Io);
+  const auto latin1 = validate_source(make_source("a", "SELECT 'caf\xe9';"));
+  ASSERT_TRUE(latin1.has_value());
+  EXPECT_EQ(latin1->kind, InputErrorKind::Encoding);
+  EXPECT_EQ(latin1->offset, 11u);
+  EXPECT_TRUE(validate_source(make_source("a", "")).has_value());
+  EXPECT_TRUE(validate_source(make_source("a", " \n\t\r\n")).has_value());
+  EXPECT_TRUE(validate_source(make_source("a", "\xEF\xBB\xBF\n")).has_value());
+  EXPECT_FALSE(validate_source(make_source("a", "-- a comment is not empty\n")).has_value());
+}
+
+TEST(LineIndex, PositionsAreOneBasedCodePoints) {
+  const std::string text = "ab\nçd\r\nx";
+  const LineIndex lines(text);
+  EXPECT_EQ(lines.position(text, 0).line, 1u);
+  EXPECT_EQ(lines.position(text, 1).column, 2u);
+  EXPECT_EQ(lines.position(text, 3).line, 2u);
+  EXPECT_EQ(lines.position(text, 5).column, 2u);  // 'd' after a two-byte 'ç'
+  EXPECT_EQ(lines.position(text, 8).line, 3u);
+  EXPECT_EQ(lines.position(text, 8).column, 1u);
+  EXPECT_EQ(lines.position(text, 9).column, 2u);  // end of text
+}
+
+TEST(LineIndex, ByteOrderMarkIsNotAColumn) {
+  const std::string text = "\xEF\xBB\xBFSELECT";
+  const LineIndex lines(text);
+  EXPECT_EQ(lines.position(text, 3).column, 1u);
+  EXPECT_EQ(lines.position(text, 4).column, 2u);
+}
+
+}  // namespace
+}  // namespace dsqlint
