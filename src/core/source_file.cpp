@@ -19,7 +19,7 @@ LineIndex::LineIndex(std::string_view text) {
   const char* base = text.data();
   const char* p = base;
   const char* end = base + text.size();
-  while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p)))) {
+  while (p < end && (p = static_cast<const char*>(std::memchr(p, '\n', end - p)))) {
     ++p;
     starts_.push_back(static_cast<uint32_t>(p - base));
   }

@@ -18,8 +18,14 @@ bool rule_applies(const Rule& rule, const Statement& statement, const TargetProf
   return std::find(rule.nodes.begin(), rule.nodes.end(), nodeTag(statement.node())) != rule.nodes.end();
 }
 
+StatementCategory category_of(const Statement& statement) {
+  const bool iam = statement.kind() == SyntaxKind::AwsIamGrant || statement.kind() == SyntaxKind::AwsIamRevoke;
+  return iam ? StatementCategory::Ddl : categorize(statement.node());  // IAM mapping changes the catalog
+}
+
 /// Follows BEGIN ... COMMIT blocks so rules can see what a transaction already holds.
-void advance(TransactionState& state, const Statement& statement) {
+/// A statement apply skips (STRIP) adds nothing to the transaction.
+void advance(TransactionState& state, const Statement& statement, StatementClass klass) {
   if (const auto* transaction = statement.as<TransactionStmt>()) {
     switch (transaction->kind) {
       case TRANS_STMT_BEGIN:
@@ -35,8 +41,8 @@ void advance(TransactionState& state, const Statement& statement) {
         return;
     }
   }
-  if (!state.in_block) return;
-  const StatementCategory category = categorize(statement.node());
+  if (!state.in_block || klass == StatementClass::Strip) return;
+  const StatementCategory category = category_of(statement);
   if (category == StatementCategory::Ddl) ++state.ddl_before;
   if (category == StatementCategory::Dml) ++state.dml_before;
 }
@@ -95,8 +101,8 @@ FileResult lint_file(SourceFile source, const TargetProfile& target) {
     if (statement.kind() == SyntaxKind::SyntaxError)
       result.errors.push_back(FileError{"parse", parsed_statement.error, Span{parsed_statement.error_offset,
                                                                               parsed_statement.error_offset}});
-    advance(context.transaction, statement);
     result.statements.push_back(verdict(statement, std::move(findings.items())));
+    advance(context.transaction, statement, result.statements.back().klass);
   }
   return result;
 }

@@ -7,6 +7,7 @@ namespace dsqlint {
 StatementCategory categorize(const Node* node) {
   if (!node) return StatementCategory::Other;
   switch (nodeTag(node)) {
+    case T_TruncateStmt:  // DSQL runs it as DELETE
     case T_InsertStmt:
     case T_UpdateStmt:
     case T_DeleteStmt:
