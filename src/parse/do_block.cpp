@@ -1,7 +1,9 @@
 #include "parse/do_block.h"
 
 #include <cstdlib>
-#include <nlohmann/json.hpp>
+#include <cstring>
+#include <optional>
+#include <simdjson.h>
 
 #include "parse/pg.h"
 
@@ -13,7 +15,20 @@ namespace dsqlint {
 
 namespace {
 
-using nlohmann::json;
+using simdjson::dom::element;
+
+/// The member `key` of an object, if it has one.
+std::optional<element> member(element object, const char* key) {
+  element out;
+  if (object[key].get(out) != simdjson::SUCCESS) return std::nullopt;
+  return out;
+}
+
+std::string text_of(std::optional<element> value) {
+  std::string_view out;
+  if (!value || value->get(out) != simdjson::SUCCESS) return {};
+  return std::string(out);
+}
 
 /// The body string of a DO statement and the file offset where its bytes start (0 when
 /// the literal has escapes, so its bytes differ from the file's).
@@ -44,28 +59,42 @@ Body find_body(const SourceFile& file, const ParsedStatement& statement, std::st
   return body;
 }
 
-void read_statements(const json& body, const Body& source, DoBlock& out, size_t& search_from) {
-  for (const json& item : body) {
-    if (item.contains("PLpgSQL_stmt_execsql")) {
-      std::string query = item["PLpgSQL_stmt_execsql"]["sqlstmt"]["PLpgSQL_expr"].value("query", "");
+void read_handlers(element block, DoBlock& out) {
+  const auto handlers = member(block, "exceptions");
+  if (!handlers) return;
+  simdjson::dom::array list;
+  if ((*handlers)["PLpgSQL_exception_block"]["exc_list"].get(list) != simdjson::SUCCESS) return;
+  for (element handler : list) {
+    const auto exception = member(handler, "PLpgSQL_exception");
+    if (!exception) continue;
+    simdjson::dom::array conditions;
+    if ((*exception)["conditions"].get(conditions) == simdjson::SUCCESS)
+      for (element condition : conditions)
+        if (const auto named = member(condition, "PLpgSQL_condition"))
+          out.exception_conditions.push_back(text_of(member(*named, "condname")));
+    simdjson::dom::array action;
+    if ((*exception)["action"].get(action) == simdjson::SUCCESS && action.size() > 0) out.handlers_do_nothing = false;
+  }
+}
+
+void read_statements(element body, const Body& source, DoBlock& out, size_t& search_from) {
+  simdjson::dom::array items;
+  if (body.get(items) != simdjson::SUCCESS) return;
+  for (element item : items) {
+    if (const auto execsql = member(item, "PLpgSQL_stmt_execsql")) {
+      std::string_view query;
+      if ((*execsql)["sqlstmt"]["PLpgSQL_expr"]["query"].get(query) != simdjson::SUCCESS) query = {};
       const size_t at = source.text.find(query, search_from);
-      DoBlockSql sql{query, 0};
+      DoBlockSql sql{std::string(query), 0};
       if (at != std::string::npos && source.offset != 0) {
         sql.offset = source.offset + static_cast<uint32_t>(at);
         search_from = at + query.size();
       }
       out.sql.push_back(std::move(sql));
-    } else if (item.contains("PLpgSQL_stmt_block")) {
-      const json& block = item["PLpgSQL_stmt_block"];
-      if (block.contains("body")) read_statements(block["body"], source, out, search_from);
-      if (!block.contains("exceptions")) continue;
-      for (const json& handler : block["exceptions"]["PLpgSQL_exception_block"]["exc_list"]) {
-        const json& exception = handler["PLpgSQL_exception"];
-        for (const json& condition : exception["conditions"])
-          out.exception_conditions.push_back(condition["PLpgSQL_condition"].value("condname", ""));
-        if (exception.contains("action") && !exception["action"].empty()) out.handlers_do_nothing = false;
-      }
-    } else if (!item.contains("PLpgSQL_stmt_return")) {
+    } else if (const auto block = member(item, "PLpgSQL_stmt_block")) {
+      if (const auto inner = member(*block, "body")) read_statements(*inner, source, out, search_from);
+      read_handlers(*block, out);
+    } else if (!member(item, "PLpgSQL_stmt_return")) {
       out.only_sql = false;
     }
   }
@@ -75,24 +104,26 @@ void read_statements(const json& body, const Body& source, DoBlock& out, size_t&
 
 DoBlock read_do_block(ParsedFile& parsed, const SourceFile& file, const ParsedStatement& statement) {
   DoBlock out;
-  const Body body = find_body(file, statement, out.language);
+  const Body body_text = find_body(file, statement, out.language);
   if (out.language != "plpgsql") return out;
   // pg_query_parse_plpgsql reads a CREATE FUNCTION; wrap the body in one. A dollar tag
   // that cannot occur in the body keeps its text intact.
   std::string tag = "$dsqlint$";
-  while (body.text.find(tag) != std::string::npos) tag.insert(1, "x");
-  const std::string wrapped = "CREATE FUNCTION dsqlint_do() RETURNS void LANGUAGE plpgsql AS " + tag + body.text + tag;
+  while (body_text.text.find(tag) != std::string::npos) tag.insert(1, "x");
+  const std::string wrapped = "CREATE FUNCTION dsqlint_do() RETURNS void LANGUAGE plpgsql AS " + tag + body_text.text + tag;
   PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(wrapped.c_str());
   parsed.renew_memory();
   if (result.error) {
     out.error = result.error->message;
   } else {
-    const json functions = json::parse(result.plpgsql_funcs, nullptr, false);
-    if (!functions.is_discarded() && !functions.empty()) {
+    thread_local simdjson::dom::parser parser;
+    element functions;
+    element body;
+    if (parser.parse(result.plpgsql_funcs, std::strlen(result.plpgsql_funcs)).get(functions) == simdjson::SUCCESS &&
+        functions.at(0)["PLpgSQL_function"]["action"]["PLpgSQL_stmt_block"]["body"].get(body) == simdjson::SUCCESS) {
       out.parsed = true;
       size_t search_from = 0;
-      read_statements(functions[0]["PLpgSQL_function"]["action"]["PLpgSQL_stmt_block"]["body"], body, out,
-                      search_from);
+      read_statements(body, body_text, out, search_from);
     }
   }
   pg_query_free_plpgsql_parse_result(result);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "parse/lexer.h"
@@ -43,14 +44,26 @@ uint32_t offset_of_character(std::string_view text, uint32_t begin, int cursor) 
   return offset;
 }
 
-/// The exact span of a statement libpg_query located at [location, location + length):
-/// leading comments and whitespace skipped, trailing whitespace (or comments) trimmed.
+/// Whether a comment may end the text before `end`: lexing is needed only then.
+bool may_end_in_comment(std::string_view text, uint32_t begin, uint32_t end) {
+  if (end - begin >= 2 && text.substr(end - 2, 2) == "*/") return true;
+  const size_t line = text.rfind('\n', end - 1);
+  const size_t from = line == std::string_view::npos || line < begin ? begin : line + 1;
+  return text.substr(from, end - from).find("--") != std::string_view::npos;
+}
+
+/// The exact span of a statement libpg_query located at [location, end): leading
+/// comments and whitespace skipped, trailing whitespace and comments trimmed.
 Span statement_span(std::string_view text, uint32_t location, uint32_t end) {
   const uint32_t begin = skip_trivia(text, location, end);
-  uint32_t last = begin;
-  Lexer lexer(text, begin, end);
-  for (Token token = lexer.next_significant(); token.kind != TokenKind::End; token = lexer.next_significant())
-    last = token.span.end;
+  uint32_t last = end;
+  while (last > begin && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
+  if (last > begin && may_end_in_comment(text, begin, last)) {
+    Lexer lexer(text, begin, end);
+    last = begin;
+    for (Token token = lexer.next_significant(); token.kind != TokenKind::End; token = lexer.next_significant())
+      last = token.span.end;
+  }
   return Span{begin, std::max(begin, last)};
 }
 

@@ -16,13 +16,17 @@ void blank(std::string& text, Span span) {
     if (text[i] != '\n') text[i] = ' ';
 }
 
-/// Whether `word` (lower case) occurs in text in any letter case.
-bool contains_ci(std::string_view text, std::string_view word) {
-  for (size_t i = 0; i + word.size() <= text.size(); ++i) {
-    if ((text[i] | 0x20) != word[0]) continue;
-    size_t k = 1;
-    while (k < word.size() && (text[i + k] | 0x20) == word[k]) ++k;
-    if (k == word.size()) return true;
+/// Whether the text may hold DSQL-only syntax ("async", "aws" in any case) or a psql
+/// meta-command (a backslash); one pass, so that files without them are never lexed.
+bool needs_lexing(std::string_view text) {
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\') return true;
+    if ((c | 0x20) != 'a') continue;
+    const char n = text[i + 1] | 0x20, m = text[i + 2] | 0x20;
+    if (n == 'w' && m == 's') return true;
+    if (n == 's' && m == 'y' && i + 4 < text.size() && (text[i + 3] | 0x20) == 'n' && (text[i + 4] | 0x20) == 'c')
+      return true;
   }
   return false;
 }
@@ -167,8 +171,7 @@ PreparedText prepare_text(const SourceFile& file) {
     at += kBreakpoint.size();
   }
   const std::string_view text(out.text);
-  if (text.find('\\') != std::string_view::npos || contains_ci(text, "async") || contains_ci(text, "aws"))
-    read_dsql_and_psql(out);
+  if (needs_lexing(text)) read_dsql_and_psql(out);
   return out;
 }
 
