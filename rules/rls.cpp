@@ -30,12 +30,24 @@ std::string_view rls_command(const AlterTableCmd* command) {
 
 bool is_rls_command(const AlterTableCmd* command) { return !rls_command(command).empty(); }
 
+/// The span of the first "[NO] ENABLE|DISABLE|FORCE ROW LEVEL SECURITY" clause.
+Span rls_clause(const Statement& stmt) {
+  const std::vector<Token> tokens = stmt.tokens();
+  const std::string_view text = stmt.file().text;
+  for (size_t i = 1; i + 2 < tokens.size(); ++i) {
+    if (!is_word(text, tokens[i], "ROW") || !is_word(text, tokens[i + 2], "SECURITY")) continue;
+    const size_t first = i >= 2 && is_word(text, tokens[i - 2], "NO") ? i - 2 : i - 1;
+    return Span{tokens[first].span.begin, tokens[i + 2].span.end};
+  }
+  return stmt.word_or_start("ROW");
+}
+
 void check_alter_table(const Statement& stmt, const AlterTableStmt* alter, Findings& out) {
   const auto commands = alter_commands(alter);
   const auto rls = std::count_if(commands.begin(), commands.end(), is_rls_command);
   if (rls == 0) return;
   const std::string table = display_name(alter->relation);
-  const Span at = stmt.word_or_start("ROW");
+  const Span at = rls_clause(stmt);
   if (static_cast<size_t>(rls) < commands.size()) {
     out.report(stmt, StatementClass::Unsupported,
                fmt::format("DSQL has no row-level security, and this ALTER TABLE on table {} also makes other "

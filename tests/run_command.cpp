@@ -1,6 +1,7 @@
 #include "run_command.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -25,8 +26,24 @@ std::string shell_quote(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+/// The test process's own scratch folder, removed when the process exits.
+const fs::path& scratch_root() {
+  static const struct Root {
+    fs::path path = fs::temp_directory_path() / ("dsqlint-test-" + std::to_string(getpid()));
+    ~Root() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } root;
+  return root.path;
+}
+
+}  // namespace
+
 std::string make_temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("dsqlint-test-" + std::to_string(getpid())) / name;
+  const fs::path dir = scratch_root() / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir.string();

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "core/utf8.h"
 #include "report/reporter.h"
 
 namespace dsqlint {
@@ -55,35 +56,42 @@ void write_file(const FileResult& file, std::string& out) {
 std::string statement_preview(std::string_view sql) {
   std::string out;
   int depth = 0;
+  char quote = 0;  // inside '...' or "...": parentheses there are text
   bool space = false;
   for (char c : sql) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (!quote && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
       space = !out.empty();
       continue;
     }
-    if (c == ')' && depth > 0 && --depth == 0) {
+    if (quote && c == quote) quote = 0;
+    else if (!quote && (c == '\'' || c == '"')) quote = c;
+    if (!quote && c == ')' && depth > 0 && --depth == 0) {
       out += ")";
       space = false;
       continue;
     }
     if (depth > 0) {
-      if (c == '(') ++depth;
+      if (!quote && c == '(') ++depth;
       continue;
     }
     if (space) out += ' ';
     space = false;
     out += c;
-    if (c == '(') {
+    if (!quote && c == '(') {
       ++depth;
       out += "...";
     }
   }
   if (depth > 0) out += ")";
-  if (out.size() > kPreviewWidth) {
-    size_t cut = kPreviewWidth - 3;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-    out.resize(cut);
-    out += "...";
+  // Cut at kPreviewWidth characters (not bytes), so non-ASCII SQL is not cut shorter.
+  size_t characters = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if ((static_cast<unsigned char>(out[i]) & 0xC0) == 0x80) continue;
+    if (++characters > kPreviewWidth - 3 && count_code_points(std::string_view(out).substr(i)) > 3) {
+      out.resize(i);
+      out += "...";
+      break;
+    }
   }
   return out;
 }
