@@ -1,5 +1,6 @@
 #include "report/json_writer.h"
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -86,10 +87,22 @@ JsonWriter& JsonWriter::end_array() {
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
-  separate();
-  out_ += '"';
-  out_ += name;  // keys are the writer's own plain ASCII names
-  out_ += "\":";
+  // Keys are the writer's own plain ASCII names: one append of ,"name":
+  char buffer[64];
+  size_t n = 0;
+  if (need_comma_) buffer[n++] = ',';
+  buffer[n++] = '"';
+  if (name.size() + 4 > sizeof buffer) {
+    out_.append(buffer, n);
+    out_ += name;
+    out_ += "\":";
+  } else {
+    std::memcpy(buffer + n, name.data(), name.size());
+    n += name.size();
+    buffer[n++] = '"';
+    buffer[n++] = ':';
+    out_.append(buffer, n);
+  }
   need_comma_ = false;
   return *this;
 }
@@ -102,7 +115,9 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 
 JsonWriter& JsonWriter::number(int64_t n) {
   separate();
-  out_ += std::to_string(n);
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, n);
+  out_.append(digits, static_cast<size_t>(result.ptr - digits));
   return *this;
 }
 
