@@ -49,7 +49,10 @@ bool fails(const std::vector<FileResult>& files, std::optional<Severity> thresho
 void print_input_errors(const std::vector<FileResult>& files) {
   for (const FileResult& file : files)
     for (const FileError& error : file.errors)
-      if (error.kind != "parse") std::cerr << "dsqlint: " << error.message << "\n";
+      if (error.kind != "parse") {
+        const bool named = error.message.starts_with(file.source.path + ":");
+        std::cerr << "dsqlint: " << (named ? "" : file.source.path + ": ") << error.message << "\n";
+      }
 }
 
 }  // namespace
@@ -106,6 +109,7 @@ ExitCode run_check(const CheckOptions& options) {
       return ExitCode::kUsage;
     }
   }
+  std::fflush(stdout);  // the report first, then the summary of input errors
   print_input_errors(files);
   if (has_input_error(files)) return ExitCode::kUsage;
   return fails(files, threshold) ? ExitCode::kFindings : ExitCode::kClean;
