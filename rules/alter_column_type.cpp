@@ -10,9 +10,7 @@ namespace {
 void check(const Statement& stmt, Context&, Findings& out) {
   const auto* alter = stmt.as<AlterTableStmt>();
   if (!alter || alter->objtype != OBJECT_TABLE) return;
-  std::vector<std::string> columns;
-  for (const AlterTableCmd* command : alter_commands(alter))
-    if (command->subtype == AT_AlterColumnType && command->name) columns.emplace_back(command->name);
+  const std::vector<std::string> columns = altered_columns(alter, AT_AlterColumnType);
   if (columns.empty()) return;
   out.report(stmt, StatementClass::Recreation,
              fmt::format("DSQL rejects changing the type of {} on table {}, so apply rebuilds the table",

@@ -10,9 +10,7 @@ namespace {
 void check(const Statement& stmt, Context&, Findings& out) {
   const auto* alter = stmt.as<AlterTableStmt>();
   if (!alter || alter->objtype != OBJECT_TABLE) return;
-  std::vector<std::string> columns;
-  for (const AlterTableCmd* command : alter_commands(alter))
-    if (command->subtype == AT_SetNotNull && command->name) columns.emplace_back(command->name);
+  const std::vector<std::string> columns = altered_columns(alter, AT_SetNotNull);
   if (columns.empty()) return;
   out.report(stmt, StatementClass::Recreation,
              fmt::format("DSQL cannot add NOT NULL to {} on existing table {}, so apply rebuilds the table",

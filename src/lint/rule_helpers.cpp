@@ -185,3 +185,14 @@ std::string column_list(const std::vector<std::string>& names) {
 }
 
 }  // namespace dsqlint
+
+namespace dsqlint {
+
+std::vector<std::string> altered_columns(const AlterTableStmt* alter, AlterTableType subtype) {
+  std::vector<std::string> columns;
+  for (const AlterTableCmd* command : alter_commands(alter))
+    if (command->subtype == subtype && command->name) columns.emplace_back(command->name);
+  return columns;
+}
+
+}  // namespace dsqlint

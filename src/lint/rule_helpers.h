@@ -29,6 +29,9 @@ std::vector<const ColumnDef*> column_defs(const CreateStmt* create);
 /// The subcommands of an ALTER TABLE, in order.
 std::vector<const AlterTableCmd*> alter_commands(const AlterTableStmt* alter);
 
+/// The columns an ALTER TABLE changes with subcommands of `subtype` (ALTER COLUMN c ...).
+std::vector<std::string> altered_columns(const AlterTableStmt* alter, AlterTableType subtype);
+
 /// The first constraint of `type` among a column's inline constraints, or null.
 const Constraint* column_constraint(const ColumnDef* column, ConstrType type);
 
