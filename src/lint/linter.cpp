@@ -1,6 +1,7 @@
 #include "lint/linter.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "core/edits.h"
 #include "lint/rule.h"
@@ -10,12 +11,35 @@ namespace dsqlint {
 
 namespace {
 
-bool rule_applies(const Rule& rule, const Statement& statement, const TargetProfile& target) {
-  if (rule.targets == Targets::Dsql && !target.is_dsql()) return false;
-  if (rule.targets == Targets::Postgres && target.is_dsql()) return false;
-  if (rule.syntax != statement.kind()) return false;
-  if (rule.nodes.empty()) return true;
-  return std::find(rule.nodes.begin(), rule.nodes.end(), nodeTag(statement.node())) != rule.nodes.end();
+bool runs_for(const Rule& rule, const TargetProfile& target) {
+  if (rule.targets == Targets::Dsql) return target.is_dsql();
+  if (rule.targets == Targets::Postgres) return !target.is_dsql();
+  return true;
+}
+
+/// The rules that look at a statement of this kind and node type, in id order; built once,
+/// so the per-statement loop does not ask every rule.
+const std::vector<const Rule*>& rules_for(const Statement& statement) {
+  constexpr size_t kTags = 1024;
+  constexpr size_t kKinds = static_cast<size_t>(SyntaxKind::SyntaxError) + 1;
+  static const auto table = [] {
+    std::vector<std::vector<const Rule*>> by_tag(kTags), by_kind(kKinds);
+    for (const Rule* rule : all_rules()) {
+      if (rule->syntax != SyntaxKind::Postgres) {
+        by_kind[static_cast<size_t>(rule->syntax)].push_back(rule);
+        continue;
+      }
+      for (size_t tag = 0; tag < kTags; ++tag)
+        if (rule->nodes.empty() || std::find(rule->nodes.begin(), rule->nodes.end(), static_cast<NodeTag>(tag)) !=
+                                       rule->nodes.end())
+          by_tag[tag].push_back(rule);
+    }
+    return std::pair{std::move(by_tag), std::move(by_kind)};
+  }();
+  if (statement.kind() != SyntaxKind::Postgres) return table.second[static_cast<size_t>(statement.kind())];
+  const auto tag = static_cast<size_t>(nodeTag(statement.node()));
+  assert(tag < kTags);
+  return table.first[tag];
 }
 
 StatementCategory category_of(const Statement& statement) {
@@ -89,12 +113,13 @@ FileResult lint_file(SourceFile source, const TargetProfile& target) {
   result.lines = LineIndex(result.source.text);
   ParsedFile parsed = parse_file(result.source);
   Context context{target, result.source, parsed, {}};
+  result.statements.reserve(parsed.statements.size());
   uint32_t index = 0;
   for (const ParsedStatement& parsed_statement : parsed.statements) {
     const Statement statement(parsed_statement, result.source, ++index);
     Findings findings;
-    for (const Rule* rule : all_rules()) {
-      if (!rule_applies(*rule, statement, target)) continue;
+    for (const Rule* rule : rules_for(statement)) {
+      if (!runs_for(*rule, target)) continue;
       findings.set_rule(rule->id);
       rule->check(statement, context, findings);
     }

@@ -40,9 +40,17 @@ void write_finding(JsonWriter& json, const FileResult& file, const Finding& find
 void write_statement(JsonWriter& json, const FileResult& file, const StatementResult& statement) {
   json.begin_object().field("index", statement.index);
   write_range(json, file, statement.span);
-  json.field("class", class_name(statement.klass)).field("sql", file.source.slice(statement.span));
+  // Most statements run unchanged: escape their text once for "sql" and "rewritten".
+  const std::string_view sql = file.source.slice(statement.span);
+  thread_local std::string escaped;
+  escaped.clear();
+  append_json_string(escaped, sql);
+  json.field("class", class_name(statement.klass)).key("sql").raw(escaped);
   json.key("rewritten").begin_array();
-  for (const std::string& sql : statement.rewritten) json.value(sql);
+  for (const std::string& step : statement.rewritten) {
+    if (step == sql) json.raw(escaped);
+    else json.value(step);
+  }
   json.end_array().key("findings").begin_array();
   for (const Finding& finding : statement.findings) write_finding(json, file, finding);
   json.end_array().end_object();

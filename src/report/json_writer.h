@@ -27,6 +27,8 @@ class JsonWriter {
   }
   JsonWriter& number(int64_t n);
   JsonWriter& null();
+  /// A value already written as JSON (e.g. a string escaped once and used twice).
+  JsonWriter& raw(std::string_view json);
 
   template <typename T>
   JsonWriter& field(std::string_view name, const T& v) {
