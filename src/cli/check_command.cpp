@@ -1,6 +1,10 @@
 #include "cli/check_command.h"
 
 #include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -29,30 +33,21 @@ FileResult check_one(const InputFile& input, const TargetProfile& target) {
   return lint_file(std::move(source), target);
 }
 
-bool has_input_error(const std::vector<FileResult>& files) {
-  for (const FileResult& file : files)
-    for (const FileError& error : file.errors)
-      if (error.kind != "parse") return true;
-  return false;
-}
-
-bool fails(const std::vector<FileResult>& files, std::optional<Severity> threshold) {
+bool fails(const FileResult& file, std::optional<Severity> threshold) {
   if (!threshold) return false;
-  for (const FileResult& file : files)
-    for (const StatementResult& statement : file.statements)
-      for (const Finding& finding : statement.findings)
-        if (finding.severity >= *threshold) return true;
+  for (const StatementResult& statement : file.statements)
+    for (const Finding& finding : statement.findings)
+      if (finding.severity >= *threshold) return true;
   return false;
 }
 
-/// Input errors go to stderr too, so they are seen whatever the format and destination.
-void print_input_errors(const std::vector<FileResult>& files) {
-  for (const FileResult& file : files)
-    for (const FileError& error : file.errors)
-      if (error.kind != "parse") {
-        const bool named = error.message.starts_with(file.source.path + ":");
-        std::cerr << "dsqlint: " << (named ? "" : file.source.path + ": ") << error.message << "\n";
-      }
+/// Input errors, named by file, for stderr: seen whatever the format and destination.
+void collect_input_errors(const FileResult& file, std::string& out) {
+  for (const FileError& error : file.errors) {
+    if (error.kind == "parse") continue;
+    const bool named = error.message.starts_with(file.source.path + ":");
+    out += "dsqlint: " + (named ? "" : file.source.path + ": ") + error.message + "\n";
+  }
 }
 
 }  // namespace
@@ -66,19 +61,36 @@ std::optional<Severity> parse_fail_on(const std::string& text, bool& valid) {
   return std::nullopt;
 }
 
-std::vector<FileResult> check_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename,
-                                     const TargetProfile& target, unsigned jobs) {
+void check_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename,
+                  const TargetProfile& target, unsigned jobs, const std::function<void(FileResult&&)>& consume) {
   const std::vector<InputFile> inputs = collect_inputs(paths, stdin_filename);
-  std::vector<FileResult> results(inputs.size());
+  if (jobs <= 1) {
+    for (const InputFile& input : inputs) consume(check_one(input, target));
+    return;
+  }
+  std::vector<std::optional<FileResult>> slots(inputs.size());
+  std::mutex mutex;
+  std::condition_variable ready;
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) results[i] = check_one(inputs[i], target);
+    for (size_t i = next++; i < inputs.size(); i = next++) {
+      FileResult result = check_one(inputs[i], target);
+      std::lock_guard lock(mutex);
+      slots[i] = std::move(result);
+      ready.notify_all();
+    }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::min<size_t>(jobs, inputs.size()); ++t) threads.emplace_back(worker);
-  worker();
+  for (unsigned t = 0; t < std::min<size_t>(jobs, inputs.size()); ++t) threads.emplace_back(worker);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::unique_lock lock(mutex);
+    ready.wait(lock, [&] { return slots[i].has_value(); });
+    FileResult result = std::move(*slots[i]);
+    slots[i].reset();
+    lock.unlock();
+    consume(std::move(result));
+  }
   for (std::thread& thread : threads) thread.join();
-  return results;
 }
 
 ExitCode run_check(const CheckOptions& options) {
@@ -94,25 +106,41 @@ ExitCode run_check(const CheckOptions& options) {
     std::cerr << "dsqlint: " << (reporter ? "--fail-on must be info, warning, error or never" : "unknown format '" + options.format + "'") << "\n";
     return ExitCode::kUsage;
   }
-  const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"migrations"} : options.paths;
-  const std::vector<FileResult> files = check_inputs(paths, options.stdin_filename, *target, std::max(1u, options.jobs));
-  Report report{target->name, files, {}};
-  for (const FileResult& file : files) report.summary.add(file);
-  std::string out;
-  reporter->write(report, out);
-  if (options.output.empty()) {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-  } else {
-    std::ofstream file(options.output, std::ios::binary);
-    if (!(file << out)) {
-      std::cerr << "dsqlint: cannot write " << options.output << "\n";
-      return ExitCode::kUsage;
-    }
+  std::FILE* sink = stdout;
+  if (!options.output.empty() && !(sink = std::fopen(options.output.c_str(), "wb"))) {
+    std::cerr << "dsqlint: cannot write " << options.output << ": " << std::strerror(errno) << "\n";
+    return ExitCode::kUsage;
   }
-  std::fflush(stdout);  // the report first, then the summary of input errors
-  print_input_errors(files);
-  if (has_input_error(files)) return ExitCode::kUsage;
-  return fails(files, threshold) ? ExitCode::kFindings : ExitCode::kClean;
+  // The report is written file by file, so memory stays flat however many files there are.
+  std::string out, input_errors;
+  auto flush = [&] {
+    std::fwrite(out.data(), 1, out.size(), sink);
+    out.clear();
+  };
+  ReportState state{target->name};
+  Summary summary;
+  bool failed = false;
+  reporter->begin(state, out);
+  const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"migrations"} : options.paths;
+  check_inputs(paths, options.stdin_filename, *target, std::max(1u, options.jobs), [&](FileResult&& file) {
+    summary.add(file);
+    failed = failed || fails(file, threshold);
+    collect_input_errors(file, input_errors);
+    reporter->file(state, file, out);
+    ++state.files_written;
+    if (out.size() > (1u << 20)) flush();
+  });
+  reporter->end(state, summary, out);
+  flush();
+  const bool written = std::fflush(sink) == 0 && !std::ferror(sink);
+  if (sink != stdout) std::fclose(sink);
+  std::cerr << input_errors;
+  if (!written) {
+    std::cerr << "dsqlint: cannot write the report to " << (options.output.empty() ? "standard output" : options.output) << "\n";
+    return ExitCode::kUsage;
+  }
+  if (!input_errors.empty()) return ExitCode::kUsage;
+  return failed ? ExitCode::kFindings : ExitCode::kClean;
 }
 
 }  // namespace dsqlint

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,9 +24,10 @@ struct CheckOptions {
 /// Runs `dsqlint check`: reads, lints and reports every input; returns the exit code.
 ExitCode run_check(const CheckOptions& options);
 
-/// Lints every input in order, on up to `jobs` threads.
-std::vector<FileResult> check_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename,
-                                     const TargetProfile& target, unsigned jobs);
+/// Lints every input on up to `jobs` threads and hands each result to `consume` in input
+/// order, as soon as it and every earlier one are ready; nothing is kept afterwards.
+void check_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename,
+                  const TargetProfile& target, unsigned jobs, const std::function<void(FileResult&&)>& consume);
 
 /// The lowest severity that fails the run, or nullopt for "never".
 std::optional<Severity> parse_fail_on(const std::string& text, bool& valid);

@@ -73,23 +73,28 @@ void write_file(JsonWriter& json, const FileResult& file) {
 
 }  // namespace
 
-void write_json(const Report& report, std::string& out) {
-  // The report holds each statement about three times (sql, rewritten, positions):
-  // reserving once spares the copies of a growing buffer.
-  size_t source_bytes = 0;
-  for (const FileResult& file : report.files) source_bytes += file.source.text.size();
-  out.reserve(out.size() + source_bytes * 3 + 4096);
+void json_begin(const ReportState& state, std::string& out) {
   JsonWriter json(out);
   json.begin_object().field("version", 1);
   json.key("tool").begin_object().field("name", "dsqlint").field("version", DSQLINT_VERSION).end_object();
-  json.field("target", report.target).key("files").begin_array();
-  for (const FileResult& file : report.files) write_file(json, file);
-  const Summary& s = report.summary;
-  json.end_array().key("summary").begin_object();
+  json.field("target", state.target).key("files").begin_array();
+}
+
+void json_file(const ReportState& state, const FileResult& file, std::string& out) {
+  // Each statement appears about three times (sql, rewritten, positions): reserve once.
+  out.reserve(out.size() + file.source.text.size() * 3 + 1024);
+  JsonWriter json(out, state.files_written > 0);
+  write_file(json, file);
+}
+
+void json_end(const ReportState&, const Summary& s, std::string& out) {
+  out += ']';
+  JsonWriter json(out, true);
+  json.key("summary").begin_object();
   json.field("total", s.total).field("ok", s.ok).field("index", s.index).field("rewrite", s.rewrite);
   json.field("strip", s.strip).field("recreation", s.recreation).field("unsupported", s.unsupported);
-  json.field("parse_errors", s.parse_errors).end_object().end_object();
-  out += '\n';
+  json.field("parse_errors", s.parse_errors).end_object();
+  out += "}\n";
 }
 
 }  // namespace dsqlint

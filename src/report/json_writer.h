@@ -10,7 +10,9 @@ namespace dsqlint {
 /// puts commas where they belong. Fast enough for 50,000 statements.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
+  /// `after_value`: the text so far ends with a value, so the next one needs a comma
+  /// (a document written in pieces).
+  explicit JsonWriter(std::string& out, bool after_value = false) : out_(out), need_comma_(after_value) {}
 
   JsonWriter& begin_object();
   JsonWriter& end_object();

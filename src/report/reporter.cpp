@@ -4,8 +4,8 @@ namespace dsqlint {
 
 const std::vector<Reporter>& reporters() {
   static const std::vector<Reporter> table{
-      {"text", "Mantle-style verdict per statement, findings as path:line:col lines", &write_text},
-      {"json", "machine-readable results, version 1 (design.md)", &write_json},
+      {"text", "Mantle-style verdict per statement, findings as path:line:col lines", &text_begin, &text_file, &text_end},
+      {"json", "machine-readable results, version 1 (design.md)", &json_begin, &json_file, &json_end},
   };
   return table;
 }

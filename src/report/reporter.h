@@ -7,28 +7,31 @@
 
 namespace dsqlint {
 
-/// What every reporter is given: the results of one run and how it was configured.
-struct Report {
+/// A report is written as it goes: a beginning, each file as soon as it is checked (so
+/// results need not all be held), and an end with the summary.
+struct ReportState {
   std::string_view target;
-  const std::vector<FileResult>& files;
-  Summary summary;
+  size_t files_written = 0;
 };
-
-/// Writes a report in one format into `out`.
-using ReporterFunction = void (*)(const Report& report, std::string& out);
 
 struct Reporter {
   std::string_view name;
   std::string_view description;
-  ReporterFunction write;
+  void (*begin)(const ReportState& state, std::string& out);
+  void (*file)(const ReportState& state, const FileResult& file, std::string& out);
+  void (*end)(const ReportState& state, const Summary& summary, std::string& out);
 };
 
 /// The output formats, from a table (ninja's way): text, json.
 const std::vector<Reporter>& reporters();
 const Reporter* find_reporter(std::string_view name);
 
-void write_text(const Report& report, std::string& out);
-void write_json(const Report& report, std::string& out);
+void text_begin(const ReportState& state, std::string& out);
+void text_file(const ReportState& state, const FileResult& file, std::string& out);
+void text_end(const ReportState& state, const Summary& summary, std::string& out);
+void json_begin(const ReportState& state, std::string& out);
+void json_file(const ReportState& state, const FileResult& file, std::string& out);
+void json_end(const ReportState& state, const Summary& summary, std::string& out);
 
 /// A one-line preview of a statement in Mantle's style: whitespace squeezed, the inside
 /// of parentheses shown as "...", long text cut.

@@ -96,9 +96,11 @@ std::string statement_preview(std::string_view sql) {
   return out;
 }
 
-void write_text(const Report& report, std::string& out) {
-  for (const FileResult& file : report.files) write_file(file, out);
-  const Summary& s = report.summary;
+void text_begin(const ReportState&, std::string&) {}
+
+void text_file(const ReportState&, const FileResult& file, std::string& out) { write_file(file, out); }
+
+void text_end(const ReportState&, const Summary& s, std::string& out) {
   fmt::format_to(std::back_inserter(out),
                  "Summary:\nTotal: {} | Compatible: {} | Index (ASYNC): {} | Stripped: {} | Rewritten: {} | "
                  "Recreated: {} | Unsupported: {}",

@@ -126,6 +126,14 @@ TEST(CheckCli, OutputFileReceivesTheReport) {
   EXPECT_EQ(json["summary"]["strip"], 1);
 }
 
+TEST(CheckCli, UnwritableOutputIsAnError) {
+  const std::string dir = testing::make_temp_dir("unwritable");
+  write_file(dir + "/0001.sql", kGood);
+  const auto result = run_dsqlint({"check", "--output", dir + "/missing/report.json", dir + "/0001.sql"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("cannot write"), std::string::npos) << result.err;
+}
+
 TEST(CheckCli, TargetSelectsTheRules) {
   const std::string dir = testing::make_temp_dir("target");
   write_file(dir + "/0001.sql", kIndex);
