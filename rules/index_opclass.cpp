@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "lint/names.h"
@@ -18,6 +19,8 @@ void check(const Statement& stmt, Context&, Findings& out) {
   const auto* index = stmt.as<IndexStmt>();
   if (!index) return;
   const auto elements = list_nodes<IndexElem>(index->indexParams, T_IndexElem);
+  // The parse tree says whether any key has an opclass; lex only then.
+  if (std::none_of(elements.begin(), elements.end(), [](const IndexElem* e) { return e->opclass != NIL; })) return;
   const auto keys = index_key_tokens(stmt);
   if (elements.empty() || keys.size() != elements.size()) return;
   std::vector<Edit> edits;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "lint/names.h"
@@ -12,6 +13,9 @@ void check(const Statement& stmt, Context&, Findings& out) {
   const auto* index = stmt.as<IndexStmt>();
   if (!index) return;
   const auto elements = list_nodes<IndexElem>(index->indexParams, T_IndexElem);
+  // The parse tree says whether any key is sorted; lex only then.
+  if (std::none_of(elements.begin(), elements.end(), [](const IndexElem* e) { return e->ordering != SORTBY_DEFAULT; }))
+    return;
   const auto keys = index_key_tokens(stmt);
   if (elements.empty() || keys.size() != elements.size()) return;
   std::vector<Edit> edits;

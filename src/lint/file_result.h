@@ -13,7 +13,10 @@ struct StatementResult {
   uint32_t index = 0;  ///< 1-based
   Span span;
   StatementClass klass = StatementClass::Ok;
-  std::vector<std::string> rewritten;  ///< the SQL apply would run, in order
+  /// The SQL apply would run, in order, when it differs from the statement; empty when
+  /// it runs the statement as written (`runs_as_written`) or runs nothing.
+  std::vector<std::string> rewritten;
+  bool runs_as_written = false;
   std::vector<Finding> findings;
   bool parse_error = false;
 };

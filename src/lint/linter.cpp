@@ -93,14 +93,12 @@ StatementResult verdict(const Statement& statement, std::vector<Finding> finding
   StatementResult result{.index = statement.index(), .span = statement.span()};
   for (const Finding& finding : findings) result.klass = std::max(result.klass, finding.klass);
   result.parse_error = statement.kind() == SyntaxKind::SyntaxError;
-  switch (result.klass) {
-    case StatementClass::Ok:
-    case StatementClass::Index:
-    case StatementClass::Rewrite:
-      result.rewritten = rewrite(statement, findings);
-      break;
-    default:
-      break;  // skipped, refused, or rebuilt by the planner
+  const bool rewrites = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return (f.klass == StatementClass::Index || f.klass == StatementClass::Rewrite) && !f.fixes.empty();
+  });
+  if (result.klass <= StatementClass::Rewrite) {
+    if (rewrites) result.rewritten = rewrite(statement, findings);
+    else result.runs_as_written = true;
   }
   result.findings = std::move(findings);
   return result;

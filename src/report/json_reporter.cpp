@@ -47,6 +47,7 @@ void write_statement(JsonWriter& json, const FileResult& file, const StatementRe
   append_json_string(escaped, sql);
   json.field("class", class_name(statement.klass)).key("sql").raw(escaped);
   json.key("rewritten").begin_array();
+  if (statement.runs_as_written) json.raw(escaped);
   for (const std::string& step : statement.rewritten) {
     if (step == sql) json.raw(escaped);
     else json.value(step);
