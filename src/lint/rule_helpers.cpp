@@ -20,8 +20,12 @@ std::vector<const AlterTableCmd*> alter_commands(const AlterTableStmt* alter) {
 
 const Constraint* column_constraint(const ColumnDef* column, ConstrType type) {
   if (!column) return nullptr;
-  for (const Constraint* constraint : list_nodes<Constraint>(column->constraints, T_Constraint))
-    if (constraint->contype == type) return constraint;
+  ListCell* cell;  // walked in place: this runs for every column of every CREATE TABLE
+  foreach (cell, column->constraints) {
+    const Node* node = static_cast<const Node*>(lfirst(cell));
+    if (IsA(node, Constraint) && reinterpret_cast<const Constraint*>(node)->contype == type)
+      return reinterpret_cast<const Constraint*>(node);
+  }
   return nullptr;
 }
 
