@@ -30,8 +30,8 @@ const std::vector<const Rule*>& rules_for(const Statement& statement) {
         continue;
       }
       for (size_t tag = 0; tag < kTags; ++tag)
-        if (rule->nodes.empty() || std::find(rule->nodes.begin(), rule->nodes.end(), static_cast<NodeTag>(tag)) !=
-                                       rule->nodes.end())
+        if (rule->nodes.empty() || std::any_of(rule->nodes.begin(), rule->nodes.end(),
+                                                [tag](NodeTag node) { return static_cast<size_t>(node) == tag; }))
           by_tag[tag].push_back(rule);
     }
     return std::pair{std::move(by_tag), std::move(by_kind)};
