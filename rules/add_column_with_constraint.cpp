@@ -6,7 +6,7 @@
 #include "lint/names.h"
 #include "lint/rule.h"
 #include "lint/rule_helpers.h"
-#include "lint/rule_helpers2.h"
+#include "lint/clause_tokens.h"
 
 namespace dsqlint::rules {
 namespace {

@@ -22,19 +22,7 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
     return;
   }
   if (checks.front()->skip_validation) return;
-  if (list_length(alter->cmds) != 1) {
-    out.report(stmt, StatementClass::Unsupported,
-               fmt::format("DSQL adds a CHECK constraint to existing table {} only NOT VALID, in an ALTER TABLE of its own", table))
-        .at(at)
-        .help("split the statement: one ALTER TABLE ... ADD CONSTRAINT ... CHECK (...) NOT VALID, then ALTER TABLE ASYNC ... VALIDATE CONSTRAINT");
-    return;
-  }
-  const NotValidRewrite rewrite = not_valid_rewrite(alter, checks.front(), stmt.parsed().base, stmt.span().end);
-  out.report(stmt, StatementClass::Rewrite,
-             fmt::format("DSQL rejects a CHECK constraint added to table {} without NOT VALID", table))
-      .at(at)
-      .help("add it NOT VALID, then validate it with ALTER TABLE ASYNC ... VALIDATE CONSTRAINT; apply waits for the job")
-      .fix(Applicability::Safe, "add NOT VALID and an ASYNC validation", rewrite.edits, {rewrite.validate});
+  report_not_valid(stmt, alter, checks.front(), "a CHECK constraint", "ADD CONSTRAINT ... CHECK (...) NOT VALID", at, out);
 }
 
 const RuleRegistrar kRule{{

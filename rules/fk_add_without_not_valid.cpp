@@ -25,19 +25,7 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
     return;
   }
   if (foreign_keys.front()->skip_validation) return;
-  if (list_length(alter->cmds) != 1) {
-    out.report(stmt, StatementClass::Unsupported,
-               fmt::format("DSQL adds a foreign key to existing table {} only NOT VALID, in an ALTER TABLE of its own", table))
-        .at(at)
-        .help("split the statement: one ALTER TABLE ... ADD CONSTRAINT ... NOT VALID, then ALTER TABLE ASYNC ... VALIDATE CONSTRAINT");
-    return;
-  }
-  const NotValidRewrite rewrite = not_valid_rewrite(alter, foreign_keys.front(), stmt.parsed().base, stmt.span().end);
-  out.report(stmt, StatementClass::Rewrite,
-             fmt::format("DSQL rejects a foreign key added to table {} without NOT VALID", table))
-      .at(at)
-      .help("add it NOT VALID, then validate it with ALTER TABLE ASYNC ... VALIDATE CONSTRAINT; apply waits for the job")
-      .fix(Applicability::Safe, "add NOT VALID and an ASYNC validation", rewrite.edits, {rewrite.validate});
+  report_not_valid(stmt, alter, foreign_keys.front(), "a foreign key", "ADD CONSTRAINT ... NOT VALID", at, out);
 }
 
 const RuleRegistrar kRule{{

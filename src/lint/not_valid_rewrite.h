@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/finding.h"
@@ -17,6 +18,15 @@ struct NotValidRewrite {
 /// `statement_end` is where the ALTER TABLE's text ends, in the same coordinates.
 NotValidRewrite not_valid_rewrite(const AlterTableStmt* alter, const Constraint* constraint, uint32_t base,
                                   uint32_t statement_end);
+
+class Findings;
+class Statement;
+
+/// Reports a constraint that DSQL accepts on an existing table only NOT VALID, in an
+/// ALTER TABLE of its own: REWRITE to the two steps, or UNSUPPORTED when `alter` does
+/// more. `what` names it ("a foreign key"); `clause` shows its form in the split advice.
+void report_not_valid(const Statement& stmt, const AlterTableStmt* alter, const Constraint* constraint,
+                      std::string_view what, std::string_view clause, Span at, Findings& out);
 
 /// The constraints of type `type` that an ALTER TABLE adds (ADD [CONSTRAINT] ...).
 std::vector<const Constraint*> added_constraints(const AlterTableStmt* alter, ConstrType type);

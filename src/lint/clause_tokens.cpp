@@ -1,4 +1,4 @@
-#include "lint/rule_helpers2.h"
+#include "lint/clause_tokens.h"
 
 #include <cctype>
 

@@ -6,6 +6,8 @@
 #include "core/finding.h"
 #include "lint/statement.h"
 
+// Token-level views of clauses the parse tree does not locate: index keys, USING, and
+// the text of column constraints, for findings and fixes that must point at them.
 namespace dsqlint {
 
 /// One key of CREATE INDEX's parenthesised key list: its tokens (nested ones included,
