@@ -5,6 +5,7 @@
 
 #include "core/finding.h"
 #include "core/source_file.h"
+#include "lint/schema_changes.h"
 
 namespace dsqlint {
 
@@ -19,6 +20,13 @@ struct StatementResult {
   bool runs_as_written = false;
   std::vector<Finding> findings;
   bool parse_error = false;
+  /// What it does to the schema, for replaying the catalog; emptied by the replay.
+  std::vector<SchemaChange> changes;
+  /// RECREATION: the table as the catalog knew it before this statement, to rebuild from.
+  std::optional<TableModel> table_definition;
+  /// CREATE INDEX on a table created earlier in the same file: still empty, so its job
+  /// finishes at once.
+  bool table_is_new = false;
 };
 
 /// A problem with a file as a whole, or with one statement's syntax.

@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "core/edits.h"
+#include "lint/replay.h"
 #include "lint/rule.h"
 #include "lint/statement_category.h"
 
@@ -25,6 +26,7 @@ const std::vector<const Rule*>& rules_for(const Statement& statement) {
   static const auto table = [] {
     std::vector<std::vector<const Rule*>> by_tag(kTags), by_kind(kKinds);
     for (const Rule* rule : all_rules()) {
+      if (!rule->check) continue;
       if (rule->syntax != SyntaxKind::Postgres) {
         by_kind[static_cast<size_t>(rule->syntax)].push_back(rule);
         continue;
@@ -106,7 +108,7 @@ StatementResult verdict(const Statement& statement, std::vector<Finding> finding
 
 }  // namespace
 
-FileResult lint_file(SourceFile source, const TargetProfile& target) {
+FileResult lint_statements(SourceFile source, const TargetProfile& target) {
   FileResult result{.source = std::move(source)};
   result.lines = LineIndex(result.source.text);
   ParsedFile parsed = parse_file(result.source);
@@ -125,8 +127,16 @@ FileResult lint_file(SourceFile source, const TargetProfile& target) {
       result.errors.push_back(FileError{"parse", parsed_statement.error, Span{parsed_statement.error_offset,
                                                                               parsed_statement.error_offset}});
     result.statements.push_back(verdict(statement, std::move(findings.items())));
+    result.statements.back().changes = schema_changes(statement);
     advance(context.transaction, statement, result.statements.back().klass);
   }
+  return result;
+}
+
+FileResult lint_file(SourceFile source, const TargetProfile& target) {
+  FileResult result = lint_statements(std::move(source), target);
+  Catalog catalog;
+  replay(catalog, result, target);
   return result;
 }
 

@@ -45,6 +45,12 @@ FindingBuilder Findings::report(const Statement& statement, StatementClass klass
   return FindingBuilder(items_.back());
 }
 
+FindingBuilder Findings::report(Span span, StatementClass klass, std::string message) {
+  items_.push_back(Finding{
+      .rule = rule_, .klass = klass, .severity = default_severity(klass), .message = std::move(message), .span = span});
+  return FindingBuilder(items_.back());
+}
+
 RuleRegistrar::RuleRegistrar(Rule rule) : rule_(std::move(rule)) {
   auto& rules = registry();
   const auto at = std::lower_bound(rules.begin(), rules.end(), rule_.id,

@@ -5,8 +5,10 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/schema.h"
 #include "core/finding.h"
 #include "lint/drizzle_fk_idiom.h"
+#include "lint/schema_changes.h"
 #include "lint/statement.h"
 #include "lint/target.h"
 
@@ -31,6 +33,16 @@ struct Context {
 };
 
 class Findings;
+struct StatementResult;
+
+/// What a rule that needs history may consult: the catalog as every earlier statement
+/// left it, and the statement the change belongs to (its class from the other rules).
+struct StateContext {
+  const TargetProfile& target;
+  const Catalog& catalog;
+  const std::string& path;  ///< the file being replayed
+  const StatementResult& statement;
+};
 
 /// Builder for one finding; returned by Findings::report.
 class FindingBuilder {
@@ -50,6 +62,7 @@ class FindingBuilder {
 class Findings {
  public:
   FindingBuilder report(const Statement& statement, StatementClass klass, std::string message);
+  FindingBuilder report(Span span, StatementClass klass, std::string message);
   void set_rule(std::string_view id) { rule_ = id; }
   std::vector<Finding>& items() { return items_; }
 
@@ -59,12 +72,15 @@ class Findings {
 };
 
 using CheckFunction = void (*)(const Statement&, Context&, Findings&);
+using StateCheckFunction = void (*)(const SchemaChange&, const StateContext&, Findings&);
 
 /// Which targets a rule runs for.
 enum class Targets { Dsql, Postgres, All };
 
 /// A rule: an id naming the pattern it finds, a one-line summary, the statements it
-/// looks at, and its check.
+/// looks at, and its check: of the statement alone, or of a schema change against the
+/// catalog replayed from history. A rule with neither is reported by the linter itself
+/// (suppression problems).
 struct Rule {
   std::string_view id;
   std::string_view summary;
@@ -72,7 +88,8 @@ struct Rule {
   std::vector<NodeTag> nodes;                 ///< parse-node types to run on; empty = all
   SyntaxKind syntax = SyntaxKind::Postgres;   ///< or a non-PostgreSQL statement kind
   Targets targets = Targets::Dsql;
-  CheckFunction check = nullptr;
+  CheckFunction check = nullptr;       ///< runs on each statement as it is parsed
+  StateCheckFunction state = nullptr;  ///< runs on each schema change as the catalog is replayed
 };
 
 /// Registers a rule at static-initialisation time. Each rules/<id>.cpp holds one.

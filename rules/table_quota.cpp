@@ -1,0 +1,32 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "lint/rule.h"
+#include "lint/state_helpers.h"
+
+namespace dsqlint::rules {
+namespace {
+
+constexpr size_t kMaxTables = 1000;
+
+void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
+  if (change.kind != SchemaChange::Kind::CreateTable || ctx.catalog.table(change.table)) return;
+  const auto& tables = ctx.catalog.tables;
+  const size_t live = std::count_if(tables.begin(), tables.end(), [](const auto& t) { return !t.second.origin.stripped; });
+  if (live < kMaxTables) return;
+  out.report(change.span, StatementClass::Unsupported,
+             fmt::format("table {} would be table number {}, and a DSQL database holds at most {}",
+                         display_key(change.table), live + 1, kMaxTables))
+      .help("drop tables that are no longer used, or move this data to another cluster");
+}
+
+const RuleRegistrar kRule{{
+    .id = "table-quota",
+    .summary = "more than 1,000 tables, counted over the whole history",
+    .klass = StatementClass::Unsupported,
+    .state = &check,
+}};
+
+}  // namespace
+}  // namespace dsqlint::rules

@@ -1,0 +1,30 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "catalog/schema.h"
+#include "lint/schema_changes.h"
+
+namespace dsqlint {
+
+/// The indexes a change creates (a CREATE INDEX, an added PRIMARY KEY or UNIQUE, or the
+/// constraints of a CREATE TABLE) and the table they go on: the catalog's, or the one
+/// being created. `table` is null when history does not know the table.
+struct NewIndexes {
+  const TableModel* table = nullptr;
+  std::vector<const IndexModel*> indexes;
+  bool table_is_new = false;  ///< the change creates the table itself
+};
+
+NewIndexes new_indexes(const SchemaChange& change, const Catalog& catalog);
+
+/// "index users_email_idx" / "the primary key" / "a unique constraint", for messages.
+std::string describe_index(const IndexModel& index);
+
+/// How many of the objects exist on the target: their creating statement ran.
+size_t count_created(const std::map<std::string, Origin>& objects);
+
+/// "schema.name" shown as people write it: the bare name in public.
+std::string display_key(const std::string& key);
+
+}  // namespace dsqlint
