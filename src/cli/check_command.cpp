@@ -10,8 +10,12 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/file_settings.h"
 #include "cli/inputs.h"
 #include "lint/linter.h"
+#include "lint/replay.h"
+#include "lint/suppressions.h"
+#include "cli/report_outputs.h"
 #include "report/reporter.h"
 
 namespace dsqlint {
@@ -30,14 +34,14 @@ FileResult check_one(const InputFile& input, const TargetProfile& target) {
         problem->kind == InputErrorKind::Encoding ? std::optional(Span{problem->offset, problem->offset}) : std::nullopt;
     return unreadable_file(std::move(source), FileError{kind, problem->message, where});
   }
-  return lint_file(std::move(source), target);
+  return lint_statements(std::move(source), target);
 }
 
 bool fails(const FileResult& file, std::optional<Severity> threshold) {
   if (!threshold) return false;
   for (const StatementResult& statement : file.statements)
     for (const Finding& finding : statement.findings)
-      if (finding.severity >= *threshold) return true;
+      if (!finding.suppressed && finding.severity >= *threshold) return true;
   return false;
 }
 
@@ -61,11 +65,18 @@ std::optional<Severity> parse_fail_on(const std::string& text, bool& valid) {
   return std::nullopt;
 }
 
-void check_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename,
-                  const TargetProfile& target, unsigned jobs, const std::function<void(FileResult&&)>& consume) {
-  const std::vector<InputFile> inputs = collect_inputs(paths, stdin_filename);
+void check_files(const std::vector<InputFile>& inputs, const std::vector<FileSettings>& settings, unsigned jobs,
+                 const std::function<void(FileResult&&, const FileSettings&)>& consume) {
+  // Files are linted in parallel; the catalog is replayed in input (apply) order.
+  Catalog catalog;
+  auto finish = [&](FileResult&& result, size_t i) {
+    replay(catalog, result, settings[i].target);
+    apply_suppressions(result);
+    if (settings[i].config) apply_rule_settings(result, *settings[i].config);
+    consume(std::move(result), settings[i]);
+  };
   if (jobs <= 1) {
-    for (const InputFile& input : inputs) consume(check_one(input, target));
+    for (size_t i = 0; i < inputs.size(); ++i) finish(check_one(inputs[i], settings[i].target), i);
     return;
   }
   std::vector<std::optional<FileResult>> slots(inputs.size());
@@ -74,7 +85,7 @@ void check_inputs(const std::vector<std::string>& paths, const std::string& stdi
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < inputs.size(); i = next++) {
-      FileResult result = check_one(inputs[i], target);
+      FileResult result = check_one(inputs[i], settings[i].target);
       std::lock_guard lock(mutex);
       slots[i] = std::move(result);
       ready.notify_all();
@@ -88,57 +99,51 @@ void check_inputs(const std::vector<std::string>& paths, const std::string& stdi
     FileResult result = std::move(*slots[i]);
     slots[i].reset();
     lock.unlock();
-    consume(std::move(result));
+    finish(std::move(result), i);
   }
   for (std::thread& thread : threads) thread.join();
 }
 
+void check_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename,
+                  const TargetProfile& target, unsigned jobs, const std::function<void(FileResult&&)>& consume) {
+  const std::vector<InputFile> inputs = collect_inputs(paths, stdin_filename);
+  const std::vector<FileSettings> settings(inputs.size(), FileSettings{target, Severity::Warning, nullptr});
+  check_files(inputs, settings, jobs, [&](FileResult&& file, const FileSettings&) { consume(std::move(file)); });
+}
+
 ExitCode run_check(const CheckOptions& options) {
-  const auto target = parse_target(options.target);
-  if (!target) {
-    std::cerr << "dsqlint: " << target.error().message << "\n";
+  const SettingsRequest request{options.config, options.target, options.fail_on};
+  auto paths = options.paths.empty() ? default_paths(request) : Result<std::vector<std::string>>(options.paths);
+  if (!paths) {
+    std::cerr << "dsqlint: " << paths.error().message << "\n";
     return ExitCode::kUsage;
   }
-  bool valid_fail_on = false;
-  const auto threshold = parse_fail_on(options.fail_on, valid_fail_on);
-  const Reporter* reporter = find_reporter(options.format);
-  if (!valid_fail_on || !reporter) {
-    std::cerr << "dsqlint: " << (reporter ? "--fail-on must be info, warning, error or never" : "unknown format '" + options.format + "'") << "\n";
+  const std::vector<InputFile> inputs = collect_inputs(*paths, options.stdin_filename);
+  const auto settings = resolve_settings(inputs, request);
+  if (!settings) {
+    std::cerr << "dsqlint: " << settings.error().message << "\n";
     return ExitCode::kUsage;
   }
-  std::FILE* sink = stdout;
-  if (!options.output.empty() && !(sink = std::fopen(options.output.c_str(), "wb"))) {
-    std::cerr << "dsqlint: cannot write " << options.output << ": " << std::strerror(errno) << "\n";
+  const TargetProfile* target = &settings->front().target;  // the report names the first file's target
+  auto reports = ReportOutputs::open(options.formats, options.output, options.color, target->name);
+  if (!reports) {
+    std::cerr << "dsqlint: " << reports.error().message << "\n";
     return ExitCode::kUsage;
   }
-  // The report is written file by file, so memory stays flat however many files there are.
-  std::string out, input_errors;
-  auto flush = [&] {
-    std::fwrite(out.data(), 1, out.size(), sink);
-    out.clear();
-  };
-  ReportState state{target->name};
+  std::string input_errors;
   Summary summary;
   bool failed = false;
-  reporter->begin(state, out);
-  const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"migrations"} : options.paths;
-  check_inputs(paths, options.stdin_filename, *target, std::max(1u, options.jobs), [&](FileResult&& file) {
+  reports->begin();
+  check_files(inputs, *settings, std::max(1u, options.jobs), [&](FileResult&& file, const FileSettings& file_settings) {
     summary.add(file);
-    failed = failed || fails(file, threshold);
+    failed = failed || fails(file, file_settings.threshold);
     collect_input_errors(file, input_errors);
-    reporter->file(state, file, out);
-    ++state.files_written;
-    if (out.size() > (1u << 20)) flush();
+    reports->file(file);
   });
-  reporter->end(state, summary, out);
-  flush();
-  const bool written = std::fflush(sink) == 0 && !std::ferror(sink);
-  if (sink != stdout) std::fclose(sink);
-  std::cerr << input_errors;
-  if (!written) {
-    std::cerr << "dsqlint: cannot write the report to " << (options.output.empty() ? "standard output" : options.output) << "\n";
-    return ExitCode::kUsage;
-  }
+  reports->end(summary);
+  const std::string unwritten = reports->finish();
+  std::cerr << input_errors << unwritten;
+  if (!unwritten.empty()) return ExitCode::kUsage;
   if (!input_errors.empty()) return ExitCode::kUsage;
   return failed ? ExitCode::kFindings : ExitCode::kClean;
 }

@@ -13,11 +13,13 @@ namespace dsqlint {
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
-  std::string output;  ///< file to write the report to; stdout when empty
-  std::string target = "dsql";
+  std::vector<std::string> formats;  ///< FMT or FMT=FILE, repeatable; text on stdout when none
+  std::string output;  ///< the file of the one bare FMT; stdout when empty
+  std::string color = "auto";  ///< auto | always | never (text only)
+  std::string config;                ///< --config FILE instead of looking for .dsqlint.toml
+  std::string target;                ///< empty: the config's, else dsql
   std::string stdin_filename;
-  std::string fail_on = "warning";  ///< info | warning | error | never
+  std::string fail_on;               ///< info | warning | error | never; empty: the config's, else warning
   unsigned jobs = 1;
 };
 

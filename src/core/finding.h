@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,13 @@ struct Fix {
   std::vector<std::string> followups;
 };
 
+/// Why a finding is hidden from the text report and the exit code: a `-- dsqlint-ignore`
+/// comment ("comment") or the baseline file ("baseline"). It stays in JSON and SARIF.
+struct Suppressed {
+  std::string kind;
+  std::string reason;
+};
+
 /// One thing a rule found in one statement.
 struct Finding {
   std::string_view rule;  ///< registered rule id (static storage)
@@ -45,6 +53,7 @@ struct Finding {
   std::string help;
   Span span;
   std::vector<Fix> fixes;
+  std::optional<Suppressed> suppressed;
 };
 
 }  // namespace dsqlint

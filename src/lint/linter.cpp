@@ -6,6 +6,7 @@
 #include "core/edits.h"
 #include "lint/replay.h"
 #include "lint/rule.h"
+#include "lint/suppressions.h"
 #include "lint/statement_category.h"
 
 namespace dsqlint {
@@ -137,6 +138,7 @@ FileResult lint_file(SourceFile source, const TargetProfile& target) {
   FileResult result = lint_statements(std::move(source), target);
   Catalog catalog;
   replay(catalog, result, target);
+  apply_suppressions(result);
   return result;
 }
 

@@ -34,7 +34,30 @@ void write_finding(JsonWriter& json, const FileResult& file, const Finding& find
   write_range(json, file, finding.span);
   json.key("fixes").begin_array();
   for (const Fix& fix : finding.fixes) write_fix(json, file, fix);
-  json.end_array().end_object();
+  json.end_array();
+  if (finding.suppressed)
+    json.key("suppressed").begin_object().field("kind", finding.suppressed->kind).field("reason", finding.suppressed->reason).end_object();
+  json.end_object();
+}
+
+/// A RECREATION statement's table as the catalog knew it: what apply rebuilds.
+void write_table(JsonWriter& json, const TableModel& table) {
+  json.key("table").begin_object().field("schema", table.schema).field("name", table.name);
+  json.key("columns").begin_array();
+  for (const ColumnModel& column : table.columns) {
+    json.begin_object().field("name", column.name).field("type", column.type_sql);
+    json.field("not_null", column.not_null).field("definition", column.definition).end_object();
+  }
+  json.end_array().key("constraints").begin_array();
+  for (const std::string& constraint : table.constraints) json.value(constraint);
+  json.end_array().key("indexes").begin_array();
+  for (const IndexModel& index : table.indexes) {
+    json.begin_object().field("name", index.name).field("primary", index.primary).field("unique", index.unique);
+    json.key("columns").begin_array();
+    for (const std::string& column : index.columns) json.value(column);
+    json.end_array().field("definition", index.definition).end_object();
+  }
+  json.end_array().field("origin", describe(table.origin)).end_object();
 }
 
 void write_statement(JsonWriter& json, const FileResult& file, const StatementResult& statement) {
@@ -54,7 +77,10 @@ void write_statement(JsonWriter& json, const FileResult& file, const StatementRe
   }
   json.end_array().key("findings").begin_array();
   for (const Finding& finding : statement.findings) write_finding(json, file, finding);
-  json.end_array().end_object();
+  json.end_array();
+  if (statement.table_is_new) json.field("table_is_new", true);
+  if (statement.table_definition) write_table(json, *statement.table_definition);
+  json.end_object();
 }
 
 void write_file(JsonWriter& json, const FileResult& file) {
@@ -74,21 +100,21 @@ void write_file(JsonWriter& json, const FileResult& file) {
 
 }  // namespace
 
-void json_begin(const ReportState& state, std::string& out) {
+void json_begin(ReportState& state, std::string& out) {
   JsonWriter json(out);
   json.begin_object().field("version", 1);
   json.key("tool").begin_object().field("name", "dsqlint").field("version", DSQLINT_VERSION).end_object();
   json.field("target", state.target).key("files").begin_array();
 }
 
-void json_file(const ReportState& state, const FileResult& file, std::string& out) {
+void json_file(ReportState& state, const FileResult& file, std::string& out) {
   // Each statement appears about three times (sql, rewritten, positions): reserve once.
   out.reserve(out.size() + file.source.text.size() * 3 + 1024);
   JsonWriter json(out, state.files_written > 0);
   write_file(json, file);
 }
 
-void json_end(const ReportState&, const Summary& s, std::string& out) {
+void json_end(ReportState&, const Summary& s, std::string& out) {
   out += ']';
   JsonWriter json(out, true);
   json.key("summary").begin_object();

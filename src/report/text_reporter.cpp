@@ -21,20 +21,55 @@ std::string_view class_suffix(StatementClass klass) {
   return "";
 }
 
+/// ANSI colours for the words a reader scans for: severities and classes.
+constexpr std::string_view kReset = "\x1b[0m";
+
+std::string_view severity_color(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "\x1b[1;31m";
+    case Severity::Warning: return "\x1b[1;33m";
+    case Severity::Info: return "\x1b[1;36m";
+  }
+  return "";
+}
+
+std::string_view class_color(StatementClass klass) {
+  switch (klass) {
+    case StatementClass::Ok: return "\x1b[32m";
+    case StatementClass::Index: return "\x1b[36m";
+    case StatementClass::Rewrite: return "\x1b[33m";
+    case StatementClass::Recreation: return "\x1b[35m";
+    case StatementClass::Strip: return "\x1b[1;33m";
+    case StatementClass::Unsupported: return "\x1b[1;31m";
+  }
+  return "";
+}
+
+void write_colored(std::string_view word, std::string_view color, bool colored, std::string& out) {
+  if (!colored) {
+    out += word;
+    return;
+  }
+  out += color;
+  out += word;
+  out += kReset;
+}
+
 void write_location(const FileResult& file, uint32_t offset, std::string& out) {
   const Position at = file.position(offset);
   fmt::format_to(std::back_inserter(out), "{}:{}:{}", file.source.path, at.line, at.column);
 }
 
-void write_finding(const FileResult& file, const Finding& finding, std::string& out) {
+void write_finding(const FileResult& file, const Finding& finding, bool colored, std::string& out) {
   out += "  ";
   write_location(file, finding.span.begin, out);
-  fmt::format_to(std::back_inserter(out), ": {}: {} [{}]\n", severity_name(finding.severity), finding.message,
-                 finding.rule);
+  out += ": ";
+  write_colored(severity_name(finding.severity), severity_color(finding.severity), colored, out);
+  fmt::format_to(std::back_inserter(out), ": {} [{}]\n", finding.message, finding.rule);
   if (!finding.help.empty()) fmt::format_to(std::back_inserter(out), "    help: {}\n", finding.help);
 }
 
-void write_file(const FileResult& file, std::string& out) {
+void write_file(const FileResult& file, bool colored, std::string& out) {
   out += file.source.path;
   out += '\n';
   for (const FileError& error : file.errors) {
@@ -42,12 +77,17 @@ void write_file(const FileResult& file, std::string& out) {
     out += "  ";
     if (error.span) write_location(file, error.span->begin, out);
     else out += file.source.path;
-    fmt::format_to(std::back_inserter(out), ": error: {}\n", error.message);
+    out += ": ";
+    write_colored("error", severity_color(Severity::Error), colored, out);
+    fmt::format_to(std::back_inserter(out), ": {}\n", error.message);
   }
   for (const StatementResult& statement : file.statements) {
-    fmt::format_to(std::back_inserter(out), "[{}] {} {}{}\n", statement.index, class_name(statement.klass),
-                   statement_preview(file.source.slice(statement.span)), class_suffix(statement.klass));
-    for (const Finding& finding : statement.findings) write_finding(file, finding, out);
+    fmt::format_to(std::back_inserter(out), "[{}] ", statement.index);
+    write_colored(class_name(statement.klass), class_color(statement.klass), colored, out);
+    fmt::format_to(std::back_inserter(out), " {}{}\n", statement_preview(file.source.slice(statement.span)),
+                   class_suffix(statement.klass));
+    for (const Finding& finding : statement.findings)
+      if (!finding.suppressed) write_finding(file, finding, colored, out);  // JSON and SARIF keep them
   }
 }
 
@@ -96,11 +136,11 @@ std::string statement_preview(std::string_view sql) {
   return out;
 }
 
-void text_begin(const ReportState&, std::string&) {}
+void text_begin(ReportState&, std::string&) {}
 
-void text_file(const ReportState&, const FileResult& file, std::string& out) { write_file(file, out); }
+void text_file(ReportState& state, const FileResult& file, std::string& out) { write_file(file, state.color, out); }
 
-void text_end(const ReportState&, const Summary& s, std::string& out) {
+void text_end(ReportState&, const Summary& s, std::string& out) {
   fmt::format_to(std::back_inserter(out),
                  "Summary:\nTotal: {} | Compatible: {} | Index (ASYNC): {} | Stripped: {} | Rewritten: {} | "
                  "Recreated: {} | Unsupported: {}",

@@ -1,0 +1,33 @@
+#include <fmt/format.h>
+
+#include "lint/names.h"
+#include "lint/rule.h"
+
+namespace dsqlint::rules {
+namespace {
+
+void check(const Statement& stmt, Context&, Findings& out) {
+  const auto* index = stmt.as<IndexStmt>();
+  if (!index || !index->if_not_exists) return;
+  const std::string name = index->idxname ? index->idxname : "?";
+  out.report(stmt, StatementClass::Ok,
+             fmt::format("DSQL's CREATE INDEX ASYNC IF NOT EXISTS {} also accepts an index of that name whose earlier "
+                         "build failed and left it INVALID",
+                         name))
+      .at(stmt.word_or_start("EXISTS"))
+      .severity(Severity::Warning)
+      .help(fmt::format("when re-running a migration, check pg_index.indisvalid for {0} and DROP INDEX {0} if it is "
+                        "false, so the index is built again",
+                        name));
+}
+
+const RuleRegistrar kRule{{
+    .id = "if-not-exists-invalid-index",
+    .summary = "CREATE INDEX ... IF NOT EXISTS, which keeps an INVALID index from a failed build",
+    .klass = StatementClass::Ok,
+    .nodes = {T_IndexStmt},
+    .check = &check,
+}};
+
+}  // namespace
+}  // namespace dsqlint::rules

@@ -1,0 +1,96 @@
+#include "cli/file_settings.h"
+
+#include <map>
+
+namespace dsqlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<Severity> threshold_of(const std::string& text) {
+  if (text == "info") return Severity::Info;
+  if (text == "error") return Severity::Error;
+  if (text == "never") return std::nullopt;
+  return Severity::Warning;
+}
+
+/// Loads each config once, however many files it governs.
+class ConfigCache {
+ public:
+  Result<std::shared_ptr<const Config>> get(const std::optional<fs::path>& file) {
+    if (!file) return std::shared_ptr<const Config>();
+    const std::string key = fs::absolute(*file).lexically_normal().string();
+    if (const auto it = loaded_.find(key); it != loaded_.end()) return it->second;
+    auto config = load_config(*file);
+    if (!config) return config.error();
+    return loaded_[key] = std::make_shared<const Config>(std::move(*config));
+  }
+
+ private:
+  std::map<std::string, std::shared_ptr<const Config>> loaded_;
+};
+
+Result<FileSettings> settings_for(const std::shared_ptr<const Config>& config, const SettingsRequest& request) {
+  const std::string target_text =
+      !request.target.empty() ? request.target : (config && config->target ? *config->target : "dsql");
+  auto target = parse_target(target_text);
+  if (!target) return target.error();
+  const std::string fail_on =
+      !request.fail_on.empty() ? request.fail_on : (config && config->fail_on ? *config->fail_on : "warning");
+  if (fail_on != "info" && fail_on != "warning" && fail_on != "error" && fail_on != "never")
+    return Error{"--fail-on must be info, warning, error or never"};
+  return FileSettings{*target, threshold_of(fail_on), config};
+}
+
+}  // namespace
+
+Result<std::vector<FileSettings>> resolve_settings(const std::vector<InputFile>& inputs, const SettingsRequest& request) {
+  ConfigCache cache;
+  std::vector<FileSettings> out;
+  out.reserve(inputs.size());
+  if (!request.config.empty() || inputs.empty()) {
+    std::optional<fs::path> file;
+    if (!request.config.empty()) file = fs::path(request.config);
+    auto config = cache.get(file);
+    if (!config) return config.error();
+    auto settings = settings_for(*config, request);
+    if (!settings) return settings.error();
+    out.assign(inputs.size(), *settings);
+    if (inputs.empty()) out.push_back(*settings);  // the report still names a target
+    return out;
+  }
+  for (const InputFile& input : inputs) {
+    const fs::path start = input.path == "-" ? fs::path(input.display_path.empty() ? "." : input.display_path) : fs::path(input.path);
+    auto config = cache.get(find_config(start));
+    if (!config) return config.error();
+    auto settings = settings_for(*config, request);
+    if (!settings) return settings.error();
+    out.push_back(std::move(*settings));
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> default_paths(const SettingsRequest& request) {
+  const std::optional<fs::path> file = request.config.empty() ? find_config(fs::current_path()) : fs::path(request.config);
+  if (file) {
+    auto config = load_config(*file);
+    if (!config) return config.error();
+    if (config->migrations) return std::vector<std::string>{config->migrations->string()};
+  }
+  return std::vector<std::string>{"migrations"};
+}
+
+void apply_rule_settings(FileResult& file, const Config& config) {
+  if (config.rules.empty() && config.overrides.empty()) return;
+  const fs::path path = file.source.path;
+  for (StatementResult& statement : file.statements)
+    for (Finding& finding : statement.findings) {
+      const RuleSetting setting = config.rule_setting(finding.rule, path);
+      if (setting.severity) finding.severity = *setting.severity;
+      if (setting.off && !finding.suppressed)
+        finding.suppressed = Suppressed{"config", "off in " + config.file.string()};
+    }
+}
+
+}  // namespace dsqlint
