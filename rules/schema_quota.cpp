@@ -10,9 +10,8 @@ constexpr size_t kMaxSchemas = 10;  // user schemas: public and sys do not count
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   if (change.kind != SchemaChange::Kind::CreateSchema || change.table == "public" || change.table == "sys") return;
-  if (ctx.catalog.schemas.contains(change.table)) return;
-  const size_t live = count_created(ctx.catalog.schemas);
-  if (live < kMaxSchemas) return;
+  const size_t live = ctx.catalog.schemas.size();
+  if (ctx.catalog.schemas.contains(change.table) || live < kMaxSchemas) return;
   out.report(change.span, StatementClass::Unsupported,
              fmt::format("schema {} would be user schema number {}, and DSQL allows at most {}", change.table, live + 1,
                          kMaxSchemas))

@@ -10,7 +10,7 @@ constexpr size_t kMaxSequences = 5000;
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   if (change.kind != SchemaChange::Kind::CreateSequence || ctx.catalog.sequences.contains(change.table)) return;
-  const size_t live = count_created(ctx.catalog.sequences);
+  const size_t live = ctx.catalog.sequences.size();
   if (live < kMaxSequences) return;
   out.report(change.span, StatementClass::Unsupported,
              fmt::format("sequence {} would be sequence number {}, and DSQL allows at most {}", display_key(change.table),

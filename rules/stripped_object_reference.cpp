@@ -10,8 +10,8 @@ using Kind = SchemaChange::Kind;
 
 void check_sequences(const SchemaChange& change, const ColumnModel& column, const StateContext& ctx, Findings& out) {
   for (const std::string& sequence : column.sequences) {
-    const auto it = ctx.catalog.sequences.find(sequence);
-    if (it == ctx.catalog.sequences.end() || !it->second.stripped) continue;
+    const auto it = ctx.catalog.missing.find("sequence " + sequence);
+    if (it == ctx.catalog.missing.end()) continue;
     out.report(change.span, StatementClass::Unsupported,
                fmt::format("the default of column {} takes values from sequence {}, which does not exist on DSQL "
                            "because {} does not run",
@@ -38,8 +38,8 @@ void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
       return;
     }
     case Kind::ValidateConstraint: {
-      const auto it = ctx.catalog.constraints.find(change.table + "/" + change.name);
-      if (it == ctx.catalog.constraints.end() || !it->second.stripped) return;
+      const auto it = ctx.catalog.missing.find("constraint " + change.table + "/" + change.name);
+      if (it == ctx.catalog.missing.end()) return;
       out.report(change.span, StatementClass::Strip,
                  fmt::format("constraint {} of table {} does not exist on DSQL because {} does not run, so apply "
                              "skips validating it",

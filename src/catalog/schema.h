@@ -60,10 +60,13 @@ struct TableModel {
 /// order. Keys are "schema.name" with PostgreSQL's folding already applied.
 class Catalog {
  public:
+  // What exists on the target: quotas are these maps' sizes.
   std::map<std::string, TableModel> tables;
   std::map<std::string, Origin> sequences;
-  std::map<std::string, Origin> schemas;      ///< user schemas created by history
-  std::map<std::string, Origin> constraints;  ///< "table key/constraint": stripped CHECK and FK constraints
+  std::map<std::string, Origin> schemas;  ///< user schemas (not public or sys)
+  /// Objects whose creating statement does not run on the target, for the statements that
+  /// use them: "sequence schema.name", "constraint schema.table/name".
+  std::map<std::string, Origin> missing;
 
   const TableModel* table(const std::string& key) const;
   TableModel* table(const std::string& key);

@@ -1,9 +1,7 @@
 #include "cli/check_command.h"
 
 #include <atomic>
-#include <cerrno>
 #include <condition_variable>
-#include <cstring>
 #include <mutex>
 #include <cstdio>
 #include <fstream>
@@ -37,14 +35,6 @@ FileResult check_one(const InputFile& input, const TargetProfile& target) {
   return lint_statements(std::move(source), target);
 }
 
-bool fails(const FileResult& file, std::optional<Severity> threshold) {
-  if (!threshold) return false;
-  for (const StatementResult& statement : file.statements)
-    for (const Finding& finding : statement.findings)
-      if (!finding.suppressed && finding.severity >= *threshold) return true;
-  return false;
-}
-
 /// Input errors, named by file, for stderr: seen whatever the format and destination.
 void collect_input_errors(const FileResult& file, std::string& out) {
   for (const FileError& error : file.errors) {
@@ -55,15 +45,6 @@ void collect_input_errors(const FileResult& file, std::string& out) {
 }
 
 }  // namespace
-
-std::optional<Severity> parse_fail_on(const std::string& text, bool& valid) {
-  valid = true;
-  if (text == "info") return Severity::Info;
-  if (text == "warning") return Severity::Warning;
-  if (text == "error") return Severity::Error;
-  valid = text == "never";
-  return std::nullopt;
-}
 
 void check_files(const std::vector<InputFile>& inputs, const std::vector<FileSettings>& settings, unsigned jobs,
                  const std::function<void(FileResult&&, const FileSettings&)>& consume) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/exit_code.h"
+#include "cli/file_settings.h"
 #include "core/finding.h"
 #include "lint/file_result.h"
 #include "lint/target.h"
@@ -31,7 +32,5 @@ ExitCode run_check(const CheckOptions& options);
 void check_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename,
                   const TargetProfile& target, unsigned jobs, const std::function<void(FileResult&&)>& consume);
 
-/// The lowest severity that fails the run, or nullopt for "never".
-std::optional<Severity> parse_fail_on(const std::string& text, bool& valid);
 
 }  // namespace dsqlint

@@ -8,13 +8,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<Severity> threshold_of(const std::string& text) {
-  if (text == "info") return Severity::Info;
-  if (text == "error") return Severity::Error;
-  if (text == "never") return std::nullopt;
-  return Severity::Warning;
-}
-
 /// Loads each config once, however many files it governs.
 class ConfigCache {
  public:
@@ -38,12 +31,30 @@ Result<FileSettings> settings_for(const std::shared_ptr<const Config>& config, c
   if (!target) return target.error();
   const std::string fail_on =
       !request.fail_on.empty() ? request.fail_on : (config && config->fail_on ? *config->fail_on : "warning");
-  if (fail_on != "info" && fail_on != "warning" && fail_on != "error" && fail_on != "never")
-    return Error{"--fail-on must be info, warning, error or never"};
-  return FileSettings{*target, threshold_of(fail_on), config};
+  bool valid = false;
+  const std::optional<Severity> threshold = parse_fail_on(fail_on, valid);
+  if (!valid) return Error{"--fail-on must be info, warning, error or never"};
+  return FileSettings{*target, threshold, config};
 }
 
 }  // namespace
+
+std::optional<Severity> parse_fail_on(const std::string& text, bool& valid) {
+  valid = true;
+  if (text == "info") return Severity::Info;
+  if (text == "warning") return Severity::Warning;
+  if (text == "error") return Severity::Error;
+  valid = text == "never";
+  return std::nullopt;
+}
+
+bool fails(const FileResult& file, std::optional<Severity> threshold) {
+  if (!threshold) return false;
+  for (const StatementResult& statement : file.statements)
+    for (const Finding& finding : statement.findings)
+      if (!finding.suppressed && finding.severity >= *threshold) return true;
+  return false;
+}
 
 Result<std::vector<FileSettings>> resolve_settings(const std::vector<InputFile>& inputs, const SettingsRequest& request) {
   ConfigCache cache;

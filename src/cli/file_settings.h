@@ -27,6 +27,12 @@ struct FileSettings {
   std::shared_ptr<const Config> config;  ///< null when no config governs the file
 };
 
+/// The lowest severity that fails the run, or nullopt for "never".
+std::optional<Severity> parse_fail_on(const std::string& text, bool& valid);
+
+/// Whether a finding at or above the threshold is left after suppressions.
+bool fails(const FileResult& file, std::optional<Severity> threshold);
+
 /// Settings for every input: the nearest `.dsqlint.toml` walking up from each file (from
 /// --stdin-filename for stdin), or the --config file. A bad config is an error.
 Result<std::vector<FileSettings>> resolve_settings(const std::vector<InputFile>& inputs, const SettingsRequest& request);

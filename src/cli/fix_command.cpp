@@ -155,14 +155,6 @@ size_t finding_count(const FileResult& file) {
   return count;
 }
 
-bool fails(const FileResult& file, std::optional<Severity> threshold) {
-  if (!threshold) return false;
-  for (const StatementResult& statement : file.statements)
-    for (const Finding& finding : statement.findings)
-      if (!finding.suppressed && finding.severity >= *threshold) return true;
-  return false;
-}
-
 /// Reads and validates one input; an error message when it must not be touched.
 Result<SourceFile> read_input(const InputFile& input) {
   if (!input.problem.empty()) return Error{input.problem};

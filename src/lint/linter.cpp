@@ -13,12 +13,6 @@ namespace dsqlint {
 
 namespace {
 
-bool runs_for(const Rule& rule, const TargetProfile& target) {
-  if (rule.targets == Targets::Dsql) return target.is_dsql();
-  if (rule.targets == Targets::Postgres) return !target.is_dsql();
-  return true;
-}
-
 /// The rules that look at a statement of this kind and node type, in id order; built once,
 /// so the per-statement loop does not ask every rule.
 const std::vector<const Rule*>& rules_for(const Statement& statement) {

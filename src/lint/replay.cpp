@@ -20,12 +20,6 @@ const std::vector<const Rule*>& state_rules() {
   return rules;
 }
 
-bool runs_for(const Rule& rule, const TargetProfile& target) {
-  if (rule.targets == Targets::Dsql) return target.is_dsql();
-  if (rule.targets == Targets::Postgres) return !target.is_dsql();
-  return true;
-}
-
 /// A class raised by history: what apply would run changes only when the statement no
 /// longer runs at all (RECREATION rebuilds, STRIP skips, UNSUPPORTED refuses).
 void raise_class(StatementResult& statement) {
@@ -77,7 +71,7 @@ void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& or
   TableModel* table = catalog.table(change.table);
   switch (change.kind) {
     case Kind::CreateTable:
-      if (!table) {
+      if (!table && !origin.stripped) {
         TableModel created = change.created;
         created.origin = origin;
         catalog.tables.emplace(change.table, std::move(created));
@@ -88,11 +82,11 @@ void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& or
       if (!origin.stripped) add_index(catalog, change);
       return;
     case Kind::AddConstraint:
-      if (origin.stripped && !change.name.empty()) catalog.constraints[change.table + "/" + change.name] = origin;
+      if (origin.stripped && !change.name.empty()) catalog.missing["constraint " + change.table + "/" + change.name] = origin;
       if (!origin.stripped && table) table->constraints.push_back(change.new_name);
       return;
     case Kind::DropConstraint:
-      catalog.constraints.erase(change.table + "/" + change.name);
+      catalog.missing.erase("constraint " + change.table + "/" + change.name);
       if (table) std::erase_if(table->indexes, [&](const IndexModel& i) { return i.name == change.name; });
       return;
     case Kind::ValidateConstraint: return;
@@ -143,12 +137,15 @@ void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& or
         std::erase_if(owner->indexes, [&](const IndexModel& i) { return i.name == name; });
       }
       return;
-    case Kind::CreateSequence: catalog.sequences.emplace(change.table, origin); return;
+    case Kind::CreateSequence:
+      if (origin.stripped) catalog.missing.emplace("sequence " + change.table, origin);
+      else catalog.sequences.emplace(change.table, origin);
+      return;
     case Kind::DropSequence:
-      if (!origin.stripped) catalog.sequences.erase(change.table);
+      if (!origin.stripped) catalog.sequences.erase(change.table), catalog.missing.erase("sequence " + change.table);
       return;
     case Kind::CreateSchema:
-      if (change.table != "public" && change.table != "sys") catalog.schemas.emplace(change.table, origin);
+      if (change.table != "public" && change.table != "sys" && !origin.stripped) catalog.schemas.emplace(change.table, origin);
       return;
     case Kind::DropSchema:
       if (!origin.stripped) catalog.schemas.erase(change.table);

@@ -12,7 +12,8 @@ namespace dsqlint {
 /// definition as the catalog knew it.
 void replay(Catalog& catalog, FileResult& file, const TargetProfile& target);
 
-/// Applies one change to the catalog; `origin.stripped` records a skipped creation.
+/// Applies one change to the catalog; a creation whose statement does not run
+/// (`origin.stripped`) is recorded as missing, or not at all.
 void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& origin);
 
 }  // namespace dsqlint

@@ -101,6 +101,9 @@ class RuleRegistrar {
   Rule rule_;
 };
 
+/// Whether the rule runs for the target (its `targets`).
+bool runs_for(const Rule& rule, const TargetProfile& target);
+
 /// Every registered rule, sorted by id.
 const std::vector<const Rule*>& all_rules();
 const Rule* find_rule(std::string_view id);

@@ -26,12 +26,6 @@ std::string describe_index(const IndexModel& index) {
   return index.unique ? "a unique constraint" : "an index";
 }
 
-size_t count_created(const std::map<std::string, Origin>& objects) {
-  size_t count = 0;
-  for (const auto& [key, origin] : objects) count += !origin.stripped;
-  return count;
-}
-
 std::string display_key(const std::string& key) {
   return key.starts_with("public.") ? key.substr(7) : key;
 }

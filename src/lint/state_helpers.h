@@ -21,9 +21,6 @@ NewIndexes new_indexes(const SchemaChange& change, const Catalog& catalog);
 /// "index users_email_idx" / "the primary key" / "a unique constraint", for messages.
 std::string describe_index(const IndexModel& index);
 
-/// How many of the objects exist on the target: their creating statement ran.
-size_t count_created(const std::map<std::string, Origin>& objects);
-
 /// "schema.name" shown as people write it: the bare name in public.
 std::string display_key(const std::string& key);
 

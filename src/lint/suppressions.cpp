@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/suggest.h"
 #include "lint/rule.h"
 #include "parse/lexer.h"
 
@@ -93,18 +94,10 @@ void report(StatementResult& statement, std::string_view rule, Span span, std::s
 }
 
 std::string did_you_mean(std::string_view id) {
-  std::string best;
-  size_t best_score = 0;
-  for (const Rule* rule : all_rules()) {
-    // Shared prefix plus shared suffix: cheap, and good enough for a typo in an id.
-    size_t prefix = 0, suffix = 0;
-    while (prefix < id.size() && prefix < rule->id.size() && id[prefix] == rule->id[prefix]) ++prefix;
-    while (suffix < id.size() && suffix < rule->id.size() &&
-           id[id.size() - 1 - suffix] == rule->id[rule->id.size() - 1 - suffix])
-      ++suffix;
-    if (prefix + suffix > best_score) best_score = prefix + suffix, best = rule->id;
-  }
-  return best_score >= id.size() / 2 ? fmt::format("; did you mean {}?", best) : "";
+  std::vector<std::string_view> ids;
+  for (const Rule* rule : all_rules()) ids.push_back(rule->id);
+  const auto near = closest(id, ids);
+  return near ? fmt::format("; did you mean {}?", *near) : "";
 }
 
 void check_suppression(FileResult& file, const Suppression& suppression) {
