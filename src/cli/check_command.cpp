@@ -10,6 +10,7 @@
 
 #include "cli/file_settings.h"
 #include "cli/inputs.h"
+#include "lint/baseline.h"
 #include "lint/linter.h"
 #include "lint/replay.h"
 #include "lint/suppressions.h"
@@ -105,6 +106,16 @@ ExitCode run_check(const CheckOptions& options) {
     std::cerr << "dsqlint: " << settings.error().message << "\n";
     return ExitCode::kUsage;
   }
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty()) {
+    auto read = Baseline::read(options.baseline);
+    if (!read) {
+      std::cerr << "dsqlint: " << read.error().message << "\n";
+      return ExitCode::kUsage;
+    }
+    baseline = std::move(*read);
+  }
+  BaselineWriter recorder;
   const TargetProfile* target = &settings->front().target;  // the report names the first file's target
   auto reports = ReportOutputs::open(options.formats, options.output, options.color, target->name);
   if (!reports) {
@@ -116,6 +127,8 @@ ExitCode run_check(const CheckOptions& options) {
   bool failed = false;
   reports->begin();
   check_files(inputs, *settings, std::max(1u, options.jobs), [&](FileResult&& file, const FileSettings& file_settings) {
+    if (!options.write_baseline.empty()) recorder.add(file);
+    if (baseline) baseline->apply(file);
     summary.add(file);
     failed = failed || fails(file, file_settings.threshold);
     collect_input_errors(file, input_errors);
@@ -126,6 +139,18 @@ ExitCode run_check(const CheckOptions& options) {
   std::cerr << input_errors << unwritten;
   if (!unwritten.empty()) return ExitCode::kUsage;
   if (!input_errors.empty()) return ExitCode::kUsage;
+  if (baseline && baseline->unmatched() > 0)
+    std::cerr << "dsqlint: " << baseline->unmatched() << " finding(s) recorded in " << options.baseline
+              << " no longer occur; run 'dsqlint check --write-baseline " << options.baseline << "' to drop them\n";
+  if (!options.write_baseline.empty()) {
+    const auto written = recorder.write(options.write_baseline);
+    if (!written) {
+      std::cerr << "dsqlint: " << written.error().message << "\n";
+      return ExitCode::kUsage;
+    }
+    std::cerr << "dsqlint: recorded " << *written << " finding(s) in " << options.write_baseline << "\n";
+    return ExitCode::kClean;
+  }
   return failed ? ExitCode::kFindings : ExitCode::kClean;
 }
 

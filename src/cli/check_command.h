@@ -22,6 +22,8 @@ struct CheckOptions {
   std::string stdin_filename;
   std::string fail_on;               ///< info | warning | error | never; empty: the config's, else warning
   unsigned jobs = 1;
+  std::string baseline;        ///< hide the findings recorded in this file
+  std::string write_baseline;  ///< record every current finding in this file, then exit 0
 };
 
 /// Runs `dsqlint check`: reads, lints and reports every input; returns the exit code.

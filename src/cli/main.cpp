@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--fail-on", check.fail_on,
                         "lowest severity that exits 1: info | warning | error | never (default: the config's, else warning)");
   check_cmd->add_option("-j,--jobs", check.jobs, "files checked in parallel")->default_str("1");
+  check_cmd->add_option("--baseline", check.baseline, "hide the findings recorded in FILE by --write-baseline");
+  check_cmd->add_option("--write-baseline", check.write_baseline,
+                        "record every current finding in FILE (JSON) and exit 0, to adopt dsqlint on an old folder");
 
   FixOptions fix;
   CLI::App* fix_cmd = app.add_subcommand("fix", "rewrite the migrations in place with the safe fixes of every finding");
