@@ -6,6 +6,7 @@
 
 #include "core/exit_code.h"
 #include "cli/file_settings.h"
+#include "cli/inputs.h"
 #include "core/finding.h"
 #include "lint/file_result.h"
 #include "lint/target.h"
@@ -28,6 +29,11 @@ struct CheckOptions {
 
 /// Runs `dsqlint check`: reads, lints and reports every input; returns the exit code.
 ExitCode run_check(const CheckOptions& options);
+
+/// Lints, replays and suppresses every input with its settings, on up to `jobs` threads,
+/// handing each result to `consume` in input order.
+void check_files(const std::vector<InputFile>& inputs, const std::vector<FileSettings>& settings, unsigned jobs,
+                 const std::function<void(FileResult&&, const FileSettings&)>& consume);
 
 /// Lints every input on up to `jobs` threads and hands each result to `consume` in input
 /// order, as soon as it and every earlier one are ready; nothing is kept afterwards.

@@ -6,6 +6,7 @@
 #include "core/finding.h"
 #include "core/source_file.h"
 #include "lint/schema_changes.h"
+#include "lint/statement_category.h"
 
 namespace dsqlint {
 
@@ -20,7 +21,10 @@ struct StatementResult {
   bool runs_as_written = false;
   std::vector<Finding> findings;
   bool parse_error = false;
-  /// What it does to the schema, for replaying the catalog; emptied by the replay.
+  StatementCategory category = StatementCategory::Other;  ///< DDL, DML ... for transaction cuts
+  bool outside_transaction = false;  ///< see runs_outside_transaction()
+  /// What it does to the schema: for replaying the catalog, and for apply to verify a
+  /// statement's effect through the server's catalog when resuming.
   std::vector<SchemaChange> changes;
   /// RECREATION: the table as the catalog knew it before this statement, to rebuild from.
   std::optional<TableModel> table_definition;

@@ -123,6 +123,8 @@ FileResult lint_statements(SourceFile source, const TargetProfile& target) {
                                                                               parsed_statement.error_offset}});
     result.statements.push_back(verdict(statement, std::move(findings.items())));
     result.statements.back().changes = schema_changes(statement);
+    result.statements.back().category = category_of(statement);
+    result.statements.back().outside_transaction = runs_outside_transaction(statement.node());
     advance(context.transaction, statement, result.statements.back().klass);
   }
   return result;

@@ -181,8 +181,6 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
     const Origin origin{file.source.path, statement.index,
                         statement.klass == StatementClass::Strip || statement.klass == StatementClass::Unsupported};
     for (const SchemaChange& change : statement.changes) apply_change(catalog, change, origin);
-    statement.changes.clear();
-    statement.changes.shrink_to_fit();
   }
 }
 

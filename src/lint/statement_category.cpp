@@ -47,3 +47,27 @@ StatementCategory categorize(const Node* node) {
 }
 
 }  // namespace dsqlint
+
+namespace dsqlint {
+
+bool runs_outside_transaction(const Node* node) {
+  if (!node) return false;
+  switch (nodeTag(node)) {
+    case T_IndexStmt:
+      return reinterpret_cast<const IndexStmt*>(node)->concurrent;
+    case T_DropStmt:
+      return reinterpret_cast<const DropStmt*>(node)->concurrent;
+    case T_ReindexStmt:  // REINDEX ... CONCURRENTLY lives in params; refuse wrapping any REINDEX
+    case T_VacuumStmt:
+    case T_CreatedbStmt:
+    case T_DropdbStmt:
+    case T_AlterSystemStmt:
+    case T_CreateTableSpaceStmt:
+    case T_DropTableSpaceStmt:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace dsqlint

@@ -16,3 +16,12 @@ enum class StatementCategory {
 StatementCategory categorize(const Node* node);
 
 }  // namespace dsqlint
+
+namespace dsqlint {
+
+/// PostgreSQL refuses to run it inside a transaction block (CREATE/DROP INDEX
+/// CONCURRENTLY, VACUUM, CREATE DATABASE, ALTER SYSTEM ...), so apply cannot wrap the
+/// file it is in into one transaction.
+bool runs_outside_transaction(const Node* node);
+
+}  // namespace dsqlint
