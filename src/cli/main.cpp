@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/apply_command.h"
 #include "cli/check_command.h"
 #include "cli/fix_command.h"
 #include "cli/man_command.h"
@@ -47,6 +48,56 @@ int main(int argc, char** argv) {
   fix_cmd->add_option("--fail-on", fix.fail_on, "lowest remaining severity that exits 1: info | warning | error | never")
       ->default_str("warning");
 
+  auto add_connection = [](CLI::App* command, ConnectionOptions& connection) {
+    command->add_option("--provider", connection.provider,
+                        "aurora-dsql | aurora-serverless-v2 | neon | postgres | dsql-local (default: inferred)");
+    command->add_option("--connection-string", connection.connection_string, "libpq URL or key=value (default: DATABASE_URL)");
+    command->add_option("--endpoint", connection.endpoint, "Aurora DSQL cluster endpoint (default: DSQL_ENDPOINT)");
+    command->add_option("--region", connection.region, "AWS region (default: AWS_REGION)");
+  };
+
+  std::string plan_folder_option = "migrations", plan_provider;
+  CLI::App* plan_cmd = app.add_subcommand("plan", "print the exact steps apply would run, without connecting");
+  plan_cmd->add_option("--folder", plan_folder_option, "migrations folder")->default_str("migrations");
+  plan_cmd->add_option("--provider", plan_provider, "aurora-dsql | aurora-serverless-v2 | neon | postgres | dsql-local");
+
+  ApplyCommandOptions apply;
+  CLI::App* apply_cmd = app.add_subcommand("apply", "apply the pending migrations: tracked, locked, resumable");
+  apply_cmd->alias("migrate");
+  apply_cmd->add_option("--folder", apply.folder, "migrations folder")->default_str("migrations");
+  add_connection(apply_cmd, apply.connection);
+  apply_cmd->add_flag("--no-lock", apply.no_lock, "skip the migration lock (not recommended in production)");
+  apply_cmd->add_flag("--dry-run", apply.dry_run, "read the tracking state and print what would run; write nothing");
+  apply_cmd->add_flag("--allow-out-of-order", apply.allow_out_of_order, "apply files that sort before applied ones");
+  apply_cmd->add_option("--lock-wait", apply.lock_wait_seconds, "seconds to wait for a held lock")->default_str("0");
+  apply_cmd->add_option("--lease-seconds", apply.lease_seconds, "lease length")->default_str("300")->group("");
+
+  std::string status_folder = "migrations";
+  ConnectionOptions status_connection;
+  bool status_json = false;
+  CLI::App* status_cmd = app.add_subcommand("status", "each migration: applied, pending, running, failed, edited, missing");
+  status_cmd->add_option("--folder", status_folder, "migrations folder")->default_str("migrations");
+  add_connection(status_cmd, status_connection);
+  status_cmd->add_flag("--json", status_json, "as JSON (version 1)");
+
+  ConnectionOptions unlock_connection;
+  bool unlock_force = false;
+  CLI::App* unlock_cmd = app.add_subcommand("unlock", "release a stale migration lock");
+  add_connection(unlock_cmd, unlock_connection);
+  unlock_cmd->add_flag("--force", unlock_force, "release a lease that is still fresh");
+
+  std::string rehash_folder = "migrations", rehash_file;
+  ConnectionOptions rehash_connection;
+  CLI::App* rehash_cmd = app.add_subcommand("rehash", "accept a reviewed edit of an applied migration");
+  rehash_cmd->add_option("file", rehash_file, "the migration's file name")->required();
+  rehash_cmd->add_option("--folder", rehash_folder, "migrations folder")->default_str("migrations");
+  add_connection(rehash_cmd, rehash_connection);
+
+  std::string rehearse_folder = "migrations";
+  CLI::App* rehearse_cmd =
+      app.add_subcommand("rehearse", "apply the folder as DSQL would, on a throwaway local PostgreSQL, then remove it");
+  rehearse_cmd->add_option("--folder", rehearse_folder, "migrations folder")->default_str("migrations");
+
   CLI::App* man_cmd = app.add_subcommand("man", "print the manual page (roff)")->group("");
 
   bool rules_json = false;
@@ -70,6 +121,12 @@ int main(int argc, char** argv) {
     return static_cast<int>(ExitCode::kUsage);
   }
   if (*check_cmd) return static_cast<int>(run_check(check));
+  if (*plan_cmd) return run_plan(plan_folder_option, plan_provider);
+  if (*apply_cmd) return run_apply(apply);
+  if (*status_cmd) return run_status(status_folder, status_connection, status_json);
+  if (*unlock_cmd) return run_unlock(unlock_connection, unlock_force);
+  if (*rehearse_cmd) return run_rehearse(rehearse_folder);
+  if (*rehash_cmd) return run_rehash(rehash_folder, rehash_file, rehash_connection);
   if (*rules_cmd) return static_cast<int>(run_rules(rules_json));
   if (*fix_cmd) return static_cast<int>(run_fix(fix));
   if (*man_cmd) return static_cast<int>(run_man(app));

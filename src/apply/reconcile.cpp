@@ -1,0 +1,76 @@
+#include "apply/reconcile.h"
+
+#include <map>
+#include <set>
+
+namespace dsqlint {
+
+namespace {
+
+FileState state_of(const TrackedMigration& row) {
+  if (row.state == "applied" || row.state == "baselined") return FileState::Applied;
+  if (row.state == "failed") return FileState::Failed;
+  return FileState::Running;
+}
+
+int steps_done(const TrackingState& tracking, const std::string& sha256) {
+  const auto steps = tracking.steps.find(sha256);
+  if (steps == tracking.steps.end()) return 0;
+  int done = 0;
+  for (const TrackedStep& step : steps->second) done += step.state != "running" ? 1 : 0;
+  return done;
+}
+
+}  // namespace
+
+std::string_view file_state_name(FileState state) {
+  switch (state) {
+    case FileState::Pending: return "pending";
+    case FileState::Applied: return "applied";
+    case FileState::Running: return "running";
+    case FileState::Failed: return "failed";
+    case FileState::Edited: return "edited";
+  }
+  return "";
+}
+
+Reconciliation reconcile(const Plan& plan, const TrackingState& tracking) {
+  Reconciliation out;
+  std::map<std::string, const TrackedMigration*> by_hash, by_name;
+  for (const TrackedMigration& row : tracking.migrations) {
+    by_hash[row.sha256] = &row;
+    by_hash[row.raw_sha256] = &row;
+    by_name[row.filename] = &row;
+  }
+  std::set<const TrackedMigration*> matched;
+  std::map<std::string, const FilePlan*> seen_content;
+  for (const FilePlan& file : plan.files) {
+    FileStatus status{.file = &file};
+    if (const auto [it, fresh] = seen_content.emplace(file.sha256, &file); !fresh)
+      out.duplicates.push_back(it->second->path + " and " + file.path + " have the same content");
+    auto row = by_hash.find(file.sha256);
+    if (row == by_hash.end()) row = by_hash.find(file.raw_sha256);
+    if (row != by_hash.end()) {
+      status.row = row->second;
+      status.state = state_of(*row->second);
+      status.renamed = row->second->filename != file.name;
+      status.steps_done = steps_done(tracking, row->second->sha256);
+      matched.insert(row->second);
+    } else if (const auto named = by_name.find(file.name); named != by_name.end()) {
+      status.row = named->second;
+      status.state = FileState::Edited;
+      matched.insert(named->second);
+    }
+    out.files.push_back(status);
+  }
+  bool later_applied = false;
+  for (auto it = out.files.rbegin(); it != out.files.rend(); ++it) {
+    if (it->state == FileState::Pending && later_applied) it->out_of_order = true;
+    if (it->state != FileState::Pending) later_applied = true;
+  }
+  for (const TrackedMigration& row : tracking.migrations)
+    if (!matched.count(&row)) out.missing.push_back(&row);
+  return out;
+}
+
+}  // namespace dsqlint

@@ -1,0 +1,41 @@
+#pragma once
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include "apply/database.h"
+#include "apply/retry.h"
+#include "plan/plan.h"
+
+namespace dsqlint {
+
+/// apply's exit codes (runner-research.md §6.6), beyond check's 0/1/2.
+enum class ApplyExit : int {
+  kDone = 0,          ///< everything applied, or nothing to do
+  kSqlFailure = 1,    ///< a statement failed; what is committed is printed
+  kUsage = 2,
+  kLock = 3,          ///< lease held by another runner past --lock-wait, or lost
+  kRefused = 4,       ///< edited applied file, duplicate, out of order, UNSUPPORTED statement
+  kConnection = 5,    ///< cannot connect, or the connection kept dropping
+  kInterrupted = 6,   ///< SIGINT/SIGTERM: stopped between steps, resumable
+  kConflicts = 7,     ///< optimistic-concurrency retries exhausted
+};
+
+struct ApplyOptions {
+  bool use_lock = true;
+  bool dry_run = false;
+  bool allow_out_of_order = false;
+  int lock_wait_seconds = 0;   ///< how long to wait for a held lease before exit 3
+  int lease_seconds = 300;     ///< 5 minutes, DSQL's longest transaction
+  int max_reconnects = 3;
+  RetryPolicy retry;
+  /// Tests: called with "before:<file>:<step>" / "after:<file>:<step>" around each step.
+  std::function<void(const std::string&)> checkpoint;
+};
+
+/// Applies the plan's pending steps through `sessions`, tracked, locked and resumable
+/// (runner-research.md §6.4). Prints progress to `out`, failures to `err`.
+ApplyExit apply_plan(const Plan& plan, SessionFactory& sessions, const ApplyOptions& options, std::ostream& out,
+                     std::ostream& err);
+
+}  // namespace dsqlint

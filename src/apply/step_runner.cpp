@@ -1,0 +1,364 @@
+#include "apply/step_runner.h"
+
+#include <chrono>
+#include <map>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "apply/recreation.h"
+#include "aws/sha256.h"
+#include "plan/provider.h"
+#include "plan/sql_quote.h"
+
+namespace dsqlint {
+
+namespace {
+
+constexpr long kDsqlRowsPerTransaction = 3000;
+
+std::string_view step_kind(const Step& step) {
+  switch (step.kind) {
+    case StepKind::IndexAsync: return "index_async";
+    case StepKind::Recreate: return "recreate";
+    case StepKind::Skip: return "skip";
+    case StepKind::Refuse: return "refuse";
+    case StepKind::Run: return step.ddl ? "ddl" : "dml";
+  }
+  return "";
+}
+
+std::string excerpt(const std::string& sql) {
+  std::string flat;
+  for (const char c : sql) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!flat.empty() && flat.back() != ' ') flat += ' ';
+    } else {
+      flat += c;
+    }
+  }
+  return flat.size() > 72 ? flat.substr(0, 69) + "..." : flat;
+}
+
+long elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since).count();
+}
+
+}  // namespace
+
+StepRunner::StepRunner(Session& session, Provider provider, const LeaseLock& lock, const ApplyOptions& options,
+                       std::ostream& out, std::ostream& err, const Heartbeat* heartbeat)
+    : session_(session), provider_(provider), lock_(lock), options_(options), out_(out), err_(err), heartbeat_(heartbeat) {}
+
+QueryResult StepRunner::transaction(const std::function<QueryResult()>& body) {
+  return with_retry(
+      [&] {
+        QueryResult begin = session_.exec("BEGIN");
+        if (!begin.ok()) return begin;
+        if (options_.use_lock) {
+          QueryResult fence = session_.exec(lock_.fence_sql());
+          if (fence.ok() && fence.rows.empty()) {
+            session_.exec("ROLLBACK");
+            err_ << "dsqlint: the migration lock was taken over by another runner; stopping before this step\n";
+            throw ApplyStop{ApplyExit::kLock};
+          }
+          if (!fence.ok()) {
+            session_.exec("ROLLBACK");
+            return fence;
+          }
+        }
+        QueryResult result = body();
+        if (!result.ok()) {
+          session_.exec("ROLLBACK");
+          return result;
+        }
+        QueryResult commit = session_.exec("COMMIT");
+        return commit.ok() ? result : commit;
+      },
+      options_.retry, retries_,
+      [&](int attempt, const QueryResult& conflict) {
+        out_ << fmt::format("      retry {}/{} {} {}\n", attempt, options_.retry.max_attempts, conflict.sqlstate,
+                            excerpt(conflict.message));
+      });
+}
+
+QueryResult StepRunner::autocommit(const std::string& sql) {
+  return with_retry([&] { return session_.exec(sql); }, options_.retry, retries_, [&](int attempt, const QueryResult& c) {
+    out_ << fmt::format("      retry {}/{} {} {}\n", attempt, options_.retry.max_attempts, c.sqlstate, excerpt(c.message));
+  });
+}
+
+void StepRunner::check_lease() {
+  if (!options_.use_lock) return;
+  if ((heartbeat_ && heartbeat_->lost()) || !LeaseLock(lock_).renew(session_)) {
+    if (!session_.alive()) throw ConnectionLost{"while renewing the lease"};
+    err_ << "dsqlint: the migration lock was taken over by another runner; stopping before the next step\n";
+    throw ApplyStop{ApplyExit::kLock};
+  }
+}
+
+void StepRunner::start_migration(const FilePlan& file) {
+  const QueryResult row = transaction([&] {
+    return session_.exec_params(
+        "INSERT INTO __mantle_migrations (migration_sha256, raw_sha256, filename, state, statements_total, run_id, "
+        "applied_by, runner_version, started_at) VALUES ($1, $2, $3, 'running', $4, $5, $5, $6, now()) "
+        "ON CONFLICT (migration_sha256) DO UPDATE SET state = 'running', filename = EXCLUDED.filename, "
+        "run_id = EXCLUDED.run_id, last_sqlstate = NULL, last_error = NULL",
+        {file.sha256, file.raw_sha256, file.name, std::to_string(file.steps.size()), lock_.owner(), DSQLINT_VERSION});
+  });
+  if (!row.ok()) fail(file, 0, row, "recording the migration as running");
+}
+
+void StepRunner::finish_migration(const FilePlan& file) {
+  const QueryResult row = transaction([&] {
+    return session_.exec_params(
+        "UPDATE __mantle_migrations SET state = 'applied', finished_at = now(), statements_done = statements_total "
+        "WHERE migration_sha256 = $1",
+        {file.sha256});
+  });
+  if (!row.ok()) fail(file, file.steps.size() - 1, row, "recording the migration as applied");
+}
+
+QueryResult StepRunner::write_marker(const FilePlan& file, size_t index, std::string_view state) {
+  const Step& step = file.steps[index];
+  QueryResult marked = session_.exec_params(
+      "INSERT INTO __mantle_migration_steps (migration_sha256, step_index, statement_sha256, kind, state, finished_at) "
+      "VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 = 'running' THEN NULL ELSE now() END) "
+      "ON CONFLICT (migration_sha256, step_index) DO UPDATE SET state = EXCLUDED.state, finished_at = EXCLUDED.finished_at",
+      {file.sha256, std::to_string(index), sha256_hex(step.sql), std::string(step_kind(step)), std::string(state)});
+  if (!marked.ok() || state == "running") return marked;
+  return session_.exec_params(
+      "UPDATE __mantle_migrations SET statements_done = statements_done + 1, "
+      "assumed_applied = assumed_applied + $2 WHERE migration_sha256 = $1",
+      {file.sha256, state == "assumed_applied" ? "1" : "0"});
+}
+
+void StepRunner::mark(const FilePlan& file, size_t index, std::string_view state) {
+  const QueryResult marked = transaction([&] { return write_marker(file, index, state); });
+  if (!marked.ok()) fail(file, index, marked, "recording the step");
+}
+
+void StepRunner::run_file(const FilePlan& file, bool resuming, const std::vector<TrackedStep>& tracked,
+                          const std::atomic<int>& signal) {
+  out_ << fmt::format("-> {}  sha256:{}  {} step(s){}\n", file.path, file.sha256.substr(0, 12), file.steps.size(),
+                      resuming ? ", resuming" : "");
+  if (file.one_transaction) {
+    check_lease();
+    run_whole(file);
+    return;
+  }
+  std::map<size_t, std::string> recorded;
+  for (const TrackedStep& step : tracked) recorded[static_cast<size_t>(step.index)] = step.state;
+  start_migration(file);
+  // Steps run in order and each is marked before the next starts, so of the steps not yet
+  // marked only the first can have run (its outcome unknown): later ones take no idempotency path.
+  bool may_have_run = resuming;
+  for (size_t i = 0; i < file.steps.size(); ++i) {
+    const auto seen = recorded.find(i);
+    if (seen != recorded.end() && seen->second != "running") continue;
+    if (signal) {
+      err_ << fmt::format("dsqlint: interrupted by signal {}: {} steps 1-{} are committed, step {} did not start; "
+                          "run 'dsqlint apply' to resume\n", signal.load(), file.path, i, i + 1);
+      throw ApplyStop{ApplyExit::kInterrupted};
+    }
+    check_lease();
+    if (options_.checkpoint) options_.checkpoint(fmt::format("before:{}:{}", file.name, i));
+    run_step(file, i, may_have_run || seen != recorded.end());
+    may_have_run = false;
+    if (options_.checkpoint) options_.checkpoint(fmt::format("after:{}:{}", file.name, i));
+  }
+  finish_migration(file);
+}
+
+void StepRunner::run_whole(const FilePlan& file) {
+  const auto started = std::chrono::steady_clock::now();
+  size_t failed_step = 0;
+  const QueryResult result = transaction([&] {
+    for (size_t i = 0; i < file.steps.size(); ++i) {
+      if (file.steps[i].kind == StepKind::Skip) continue;
+      failed_step = i;
+      QueryResult ran = session_.exec(file.steps[i].sql);
+      if (!ran.ok()) return ran;
+    }
+    return session_.exec_params(
+        "INSERT INTO __mantle_migrations (migration_sha256, raw_sha256, filename, state, statements_total, "
+        "statements_done, run_id, applied_by, runner_version, started_at, finished_at) "
+        "VALUES ($1, $2, $3, 'applied', $4, $4, $5, $5, $6, now(), now()) "
+        "ON CONFLICT (migration_sha256) DO UPDATE SET state = 'applied', filename = EXCLUDED.filename, "
+        "statements_done = EXCLUDED.statements_done, run_id = EXCLUDED.run_id, finished_at = now(), "
+        "last_sqlstate = NULL, last_error = NULL",
+        {file.sha256, file.raw_sha256, file.name, std::to_string(file.steps.size()), lock_.owner(), DSQLINT_VERSION});
+  });
+  if (!result.ok()) fail(file, failed_step, result);
+  for (const Step& step : file.steps)
+    if (step.kind == StepKind::Skip) {
+      ++skipped_;
+      out_ << fmt::format("   skip statement {}: {}\n", step.statement, step.note);
+    }
+  out_ << fmt::format("   ok, one transaction, {} ms\n", elapsed_ms(started));
+}
+
+void StepRunner::run_step(const FilePlan& file, size_t index, bool resuming) {
+  const Step& step = file.steps[index];
+  const auto started = std::chrono::steady_clock::now();
+  out_ << fmt::format("   [{}/{}] {} {}\n", index + 1, file.steps.size(), step_kind(step), excerpt(step.sql));
+  switch (step.kind) {
+    case StepKind::Skip:
+      ++skipped_;
+      out_ << "      skipped: " << step.note << "\n";
+      mark(file, index, "skipped");
+      return;
+    case StepKind::Refuse:
+      fail(file, index, QueryResult{"0A000", step.note}, "refused");
+    case StepKind::IndexAsync:
+      run_index(file, index, resuming);
+      break;
+    case StepKind::Recreate:
+      run_recreate(file, index);
+      break;
+    case StepKind::Run:
+      run_statement(file, index, resuming);
+      break;
+  }
+  out_ << fmt::format("      ok {} ms\n", elapsed_ms(started));
+}
+
+void StepRunner::run_statement(const FilePlan& file, size_t index, bool resuming) {
+  const Step& step = file.steps[index];
+  if (!step.ddl) {  // data: the statement and its marker commit together, exactly once
+    const QueryResult ran = transaction([&] {
+      QueryResult result = session_.exec(step.sql);
+      if (!result.ok()) return result;
+      if (provider_ == Provider::DsqlLocal && result.affected > kDsqlRowsPerTransaction)
+        return QueryResult{"54000", fmt::format("DSQL changes at most {} rows in a transaction; this statement changed "
+                                                "{} (batch it by key)", kDsqlRowsPerTransaction, result.affected)};
+      return write_marker(file, index, "done");
+    });
+    if (!ran.ok()) fail(file, index, ran);
+    return;
+  }
+  const QueryResult ran = autocommit(step.sql);
+  if (ran.ok()) return mark(file, index, "done");
+  if (resuming && already_done(step, ran)) {
+    ++assumed_;
+    out_ << fmt::format("      assumed applied: {} and the catalog shows its effect\n", ran.sqlstate);
+    return mark(file, index, "assumed_applied");
+  }
+  fail(file, index, ran);
+}
+
+bool StepRunner::already_done(const Step& step, const QueryResult& failure) {
+  if (step.verify_sql.empty()) return false;
+  bool listed = false;
+  for (const std::string& code : step.already_done_codes) listed = listed || code == failure.sqlstate;
+  return listed && session_.exec(step.verify_sql).scalar() == "t";
+}
+
+void StepRunner::run_index(const FilePlan& file, size_t index, bool resuming) {
+  const Step& step = file.steps[index];
+  const std::string valid_sql =
+      "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(" + quote_literal(step.index_name) + ")";
+  if (resuming && !step.index_name.empty()) {
+    const auto valid = session_.exec(valid_sql).scalar();
+    if (valid == "t") {
+      ++assumed_;
+      out_ << "      assumed applied: the index exists and is valid\n";
+      return mark(file, index, "assumed_applied");
+    }
+    if (valid == "f") {  // a failed build: rebuild it rather than accept it through IF NOT EXISTS
+      out_ << "      dropping the INVALID index " << step.index_name << " left by a failed build\n";
+      const QueryResult dropped = autocommit("DROP INDEX " + step.index_name);
+      if (!dropped.ok()) fail(file, index, dropped, "dropping the invalid index");
+    }
+  }
+  const QueryResult created = autocommit(step.sql);
+  if (!created.ok()) fail(file, index, created);
+  if (provider_ == Provider::AuroraDsql) {
+    const auto job = created.scalar();
+    if (job) {
+      out_ << "      waiting for index job " << *job << "\n";
+      const QueryResult waited = autocommit("CALL sys.wait_for_job(" + quote_literal(*job) + ")");
+      if (!waited.ok()) fail(file, index, waited, "waiting for the index job");
+    }
+  }
+  if (!step.index_name.empty() && session_.exec(valid_sql).scalar() == "f")
+    fail(file, index, QueryResult{"XX000", "index " + step.index_name + " is INVALID: its build failed (duplicate "
+                                          "values for a unique index?); fix the data, then run apply again"});
+  mark(file, index, "done");
+}
+
+void StepRunner::run_recreate(const FilePlan& file, size_t index) {
+  const Step& step = file.steps[index];
+  mark(file, index, "running");  // the row the copy batches keep their cursor in
+  RecreationContext context{.migration_sha256 = file.sha256,
+                            .step_index = static_cast<int>(index),
+                            .fence_sql = options_.use_lock ? lock_.fence_sql() : "",
+                            .retry = options_.retry};
+  context.progress = [&](long done, long total) {
+    out_ << fmt::format("      copy {} -> {}  {}/{} rows\n", step.recreation->table, step.recreation->new_table, done,
+                        total);
+  };
+  context.checkpoint = [&](std::string_view phase) {
+    if (heartbeat_ && heartbeat_->lost()) {
+      err_ << "dsqlint: the migration lock was taken over by another runner; stopping the rebuild\n";
+      throw ApplyStop{ApplyExit::kLock};
+    }
+    if (options_.checkpoint) options_.checkpoint(fmt::format("recreate:{}:{}:{}", file.name, index, phase));
+  };
+  const RecreationResult result = run_recreation(session_, *step.recreation, context);
+  retries_.conflicts += result.retries;
+  for (const std::string& warning : result.warnings) out_ << "      warning: " << warning << "\n";
+  if (!result.ok()) {
+    QueryResult failure{result.sqlstate.empty() ? "XX000" : result.sqlstate, result.error};
+    if (!session_.alive()) throw ConnectionLost{result.error};
+    fail(file, index, failure, "rebuilding the table");
+  }
+  out_ << fmt::format("      rebuilt {}: {} rows ({} copied now, {} batches, resumed at {})\n", step.recreation->table,
+                      result.rows_total, result.rows_copied, result.batches, result.resumed_at);
+  mark(file, index, "done");
+}
+
+void StepRunner::record_rename(const FilePlan& file) {
+  const QueryResult renamed = transaction([&] {
+    return session_.exec_params("UPDATE __mantle_migrations SET filename = $2 WHERE migration_sha256 = $1 OR raw_sha256 = $1",
+                                {file.sha256, file.name});
+  });
+  if (renamed.ok()) out_ << "renamed: " << file.name << " is already applied under an earlier name\n";
+}
+
+void StepRunner::adopt_edit(const std::string& old_sha256, const FilePlan& file) {
+  const QueryResult moved = transaction([&] {
+    QueryResult steps = session_.exec_params(
+        "UPDATE __mantle_migration_steps SET migration_sha256 = $2 WHERE migration_sha256 = $1", {old_sha256, file.sha256});
+    if (!steps.ok()) return steps;
+    return session_.exec_params(
+        "UPDATE __mantle_migrations SET migration_sha256 = $2, raw_sha256 = $3 WHERE migration_sha256 = $1",
+        {old_sha256, file.sha256, file.raw_sha256});
+  });
+  if (!moved.ok()) fail(file, 0, moved, "recording the edit of steps not yet run");
+  out_ << "edited: " << file.name << " changed only in steps not yet run; continuing with the new content\n";
+}
+
+void StepRunner::fail(const FilePlan& file, size_t index, const QueryResult& result, std::string_view what) {
+  if (result.connection_lost()) throw ConnectionLost{result.message};
+  const Step& step = file.steps[index];
+  const QueryResult recorded = transaction([&] {
+    return session_.exec_params(
+        "UPDATE __mantle_migrations SET state = 'failed', last_sqlstate = $2, last_error = $3 WHERE migration_sha256 = $1",
+        {file.sha256, result.sqlstate, result.message});
+  });
+  (void)recorded;  // best effort: the message below says what is committed either way
+  err_ << fmt::format("dsqlint: {} statement {} (step {}/{}) failed{}: SQLSTATE {}: {}\n", file.path, step.statement,
+                      index + 1, file.steps.size(), what.empty() ? "" : " " + std::string(what), result.sqlstate,
+                      result.message);
+  err_ << "  " << excerpt(step.sql) << "\n";
+  if (file.one_transaction)
+    err_ << "  committed: nothing of this file (it runs as one transaction)\n";
+  else
+    err_ << fmt::format("  committed: the steps before step {}; step {} is not applied\n", index + 1, index + 1);
+  err_ << fmt::format("  next: fix the statement, then run 'dsqlint apply' to resume{}\n",
+                      file.one_transaction ? "" : fmt::format(" from step {}", index + 1));
+  throw ApplyStop{result.conflict() ? ApplyExit::kConflicts : ApplyExit::kSqlFailure};
+}
+
+}  // namespace dsqlint

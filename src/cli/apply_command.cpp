@@ -1,0 +1,114 @@
+#include "cli/apply_command.h"
+
+#include <cstdlib>
+#include <csignal>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "apply/runner.h"
+#include "cli/check_command.h"
+#include "cli/inputs.h"
+#include "plan/planner.h"
+#include "plan/provider.h"
+
+namespace dsqlint {
+
+namespace {
+
+std::string env_or(const std::string& value, const char* name) {
+  if (!value.empty()) return value;
+  const char* set = std::getenv(name);
+  return set ? set : "";
+}
+
+/// The libpq connection string; for an endpoint alone, DSQL's admin user over TLS with
+/// the password (an IAM token) from PGPASSWORD.
+Result<std::string> conninfo(const ConnectionOptions& options) {
+  const std::string url = env_or(options.connection_string, "DATABASE_URL");
+  if (!url.empty()) return url;
+  const std::string endpoint = env_or(options.endpoint, "DSQL_ENDPOINT");
+  if (!endpoint.empty()) return "host=" + endpoint + " user=admin dbname=postgres sslmode=require";
+  return Error{"no database: pass --connection-string or set DATABASE_URL (or --endpoint / DSQL_ENDPOINT)"};
+}
+
+/// Fault injection for the tests: DSQLINT_TEST_KILL_AT=before:<file>:<step> (or after:)
+/// kills the process there with SIGKILL, as a crash would; DSQLINT_TEST_STOP_AT stops it
+/// there with SIGSTOP, as a long pause would, until it gets SIGCONT.
+std::function<void(const std::string&)> test_fault_hook() {
+  const char* kill_at = std::getenv("DSQLINT_TEST_KILL_AT");
+  const char* stop_at = std::getenv("DSQLINT_TEST_STOP_AT");
+  if ((!kill_at || !*kill_at) && (!stop_at || !*stop_at)) return {};
+  return [kill_point = std::string(kill_at ? kill_at : ""), stop_point = std::string(stop_at ? stop_at : "")](
+             const std::string& here) {
+    if (here == kill_point) std::raise(SIGKILL);
+    if (here == stop_point) std::raise(SIGSTOP);
+  };
+}
+
+}  // namespace
+
+Result<Provider> resolve_provider(const ConnectionOptions& options) {
+  if (!options.provider.empty()) return parse_provider(options.provider);
+  return infer_provider(env_or(options.endpoint, "DSQL_ENDPOINT"), env_or(options.connection_string, "DATABASE_URL"));
+}
+
+Result<Plan> plan_folder(const std::string& folder, Provider provider) {
+  const std::vector<InputFile> inputs = collect_inputs({folder}, "");
+  if (inputs.empty()) return Error{folder + ": no .sql migrations found"};
+  const std::vector<FileSettings> settings(inputs.size(), FileSettings{target_for(provider), Severity::Warning, nullptr});
+  Plan plan{.provider = provider};
+  std::string problems;
+  check_files(inputs, settings, 1, [&](FileResult&& file, const FileSettings&) {
+    for (const FileError& error : file.errors)
+      if (error.kind != "parse") problems += file.source.path + ": " + error.message + "\n";
+    plan.files.push_back(plan_file(file, provider));
+  });
+  if (!problems.empty()) return Error{problems + "nothing was applied"};
+  return plan;
+}
+
+int run_plan(const std::string& folder, const std::string& provider_name_given) {
+  auto provider = resolve_provider(ConnectionOptions{.provider = provider_name_given});
+  if (!provider) {
+    std::cerr << "dsqlint: " << provider.error().message << "\n";
+    return static_cast<int>(ApplyExit::kUsage);
+  }
+  auto plan = plan_folder(folder, *provider);
+  if (!plan) {
+    std::cerr << "dsqlint: " << plan.error().message << "\n";
+    return static_cast<int>(ApplyExit::kUsage);
+  }
+  std::cout << "plan for provider " << provider_name(*provider) << " (no database contacted)\n";
+  bool refused = false;
+  for (const FilePlan& file : plan->files) {
+    std::cout << describe(file);
+    refused = refused || refuses(file);
+  }
+  if (refused) std::cerr << "dsqlint: apply would refuse this folder: see the REFUSE steps\n";
+  return static_cast<int>(refused ? ApplyExit::kRefused : ApplyExit::kDone);
+}
+
+int run_apply(ApplyCommandOptions options) {
+  auto provider = resolve_provider(options.connection);
+  auto target = conninfo(options.connection);
+  if (!provider || !target) {
+    std::cerr << "dsqlint: " << (!provider ? provider.error().message : target.error().message) << "\n";
+    return static_cast<int>(ApplyExit::kUsage);
+  }
+  auto plan = plan_folder(options.folder, *provider);
+  if (!plan) {
+    std::cerr << "dsqlint: " << plan.error().message << "\n";
+    return static_cast<int>(ApplyExit::kUsage);
+  }
+  auto sessions = pg_sessions(*target);
+  ApplyOptions apply{.use_lock = !options.no_lock,
+                     .dry_run = options.dry_run,
+                     .allow_out_of_order = options.allow_out_of_order,
+                     .lock_wait_seconds = options.lock_wait_seconds,
+                     .lease_seconds = options.lease_seconds,
+                     .checkpoint = test_fault_hook()};
+  return static_cast<int>(apply_plan(*plan, *sessions, apply, std::cout, std::cerr));
+}
+
+}  // namespace dsqlint

@@ -1,0 +1,41 @@
+#pragma once
+#include <string>
+
+#include "core/result.h"
+#include "plan/plan.h"
+
+namespace dsqlint {
+
+/// Where and how to connect, as Mantle's flags and environment give it.
+struct ConnectionOptions {
+  std::string provider;           ///< empty: inferred
+  std::string connection_string;  ///< --connection-string, else DATABASE_URL
+  std::string endpoint;           ///< --endpoint, else DSQL_ENDPOINT
+  std::string region;             ///< --region, else AWS_REGION
+};
+
+struct ApplyCommandOptions {
+  std::string folder = "migrations";
+  ConnectionOptions connection;
+  bool no_lock = false;
+  bool dry_run = false;
+  bool allow_out_of_order = false;
+  int lock_wait_seconds = 0;
+  int lease_seconds = 300;
+};
+
+/// Reads and checks the folder for the provider's target and plans every file.
+Result<Plan> plan_folder(const std::string& folder, Provider provider);
+
+/// The provider to use: --provider, else inferred from the endpoint and connection string.
+Result<Provider> resolve_provider(const ConnectionOptions& options);
+
+int run_plan(const std::string& folder, const std::string& provider);
+int run_apply(ApplyCommandOptions options);
+int run_status(const std::string& folder, ConnectionOptions connection, bool json);
+int run_unlock(ConnectionOptions connection, bool force);
+/// Applies the folder with dsql-local to a throwaway server, prints the schema, removes it.
+int run_rehearse(const std::string& folder);
+int run_rehash(const std::string& folder, const std::string& file, ConnectionOptions connection);
+
+}  // namespace dsqlint

@@ -1,0 +1,169 @@
+// dsqlint status, unlock and rehash: read or repair the tracking state, never apply.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "apply/lease_lock.h"
+#include "apply/reconcile.h"
+#include "apply/runner.h"
+#include "apply/tracking.h"
+#include "cli/apply_command.h"
+#include "plan/provider.h"
+
+namespace dsqlint {
+
+namespace {
+
+/// status's exit codes, for deploy scripts (documented in the README).
+constexpr int kUpToDate = 0, kPending = 10, kFailed = 11, kEdited = 12;
+
+struct Connected {
+  Plan plan;
+  std::unique_ptr<SessionFactory> sessions;
+  std::unique_ptr<Session> session;
+};
+
+Result<Connected> connect(const std::string& folder, const ConnectionOptions& options) {
+  auto provider = resolve_provider(options);
+  if (!provider) return provider.error();
+  std::string target = options.connection_string;
+  if (target.empty() && std::getenv("DATABASE_URL")) target = std::getenv("DATABASE_URL");
+  if (target.empty()) return Error{"no database: pass --connection-string or set DATABASE_URL"};
+  Connected out;
+  if (!folder.empty()) {
+    auto plan = plan_folder(folder, *provider);
+    if (!plan) return plan.error();
+    out.plan = std::move(*plan);
+  }
+  out.sessions = pg_sessions(target);
+  auto session = out.sessions->open();
+  if (!session) return session.error();
+  out.session = std::move(*session);
+  return out;
+}
+
+int status_code(const Reconciliation& files) {
+  int code = kUpToDate;
+  for (const FileStatus& status : files.files) {
+    if (status.state == FileState::Edited || status.out_of_order) return kEdited;
+    if (status.state == FileState::Failed || status.state == FileState::Running) code = kFailed;
+    if (status.state == FileState::Pending && code == kUpToDate) code = kPending;
+  }
+  return code;
+}
+
+size_t skipped_steps(const FilePlan& file) {
+  size_t count = 0;
+  for (const Step& step : file.steps) count += step.kind == StepKind::Skip ? 1 : 0;
+  return count;
+}
+
+}  // namespace
+
+int run_status(const std::string& folder, ConnectionOptions options, bool json) {
+  auto connected = connect(folder, options);
+  if (!connected) {
+    std::cerr << "dsqlint: " << connected.error().message << "\n";
+    return static_cast<int>(ApplyExit::kConnection);
+  }
+  auto tracking = read_tracking(*connected->session);
+  if (!tracking) {
+    std::cerr << "dsqlint: " << tracking.error().message << "\n";
+    return static_cast<int>(ApplyExit::kConnection);
+  }
+  const Reconciliation files = reconcile(connected->plan, *tracking);
+  const auto holder = tracking->exists ? LeaseLock::holder(*connected->session) : std::nullopt;
+  nlohmann::json migrations = nlohmann::json::array();
+  for (const FileStatus& status : files.files) {
+    const std::string state(file_state_name(status.state));
+    const int done = status.state == FileState::Applied ? static_cast<int>(status.file->steps.size()) : status.steps_done;
+    migrations.push_back({{"file", status.file->name},
+                          {"sha256", status.file->sha256},
+                          {"state", state},
+                          {"steps_done", done},
+                          {"steps_total", status.file->steps.size()},
+                          {"skipped", skipped_steps(*status.file)},
+                          {"out_of_order", status.out_of_order},
+                          {"applied_at", status.row && !status.row->finished_at.empty() ? nlohmann::json(status.row->finished_at)
+                                                                                        : nlohmann::json(nullptr)}});
+    if (json) continue;
+    std::cout << fmt::format("{:<8} {:<40} {}/{} steps{}{}{}\n", state, status.file->name, done, status.file->steps.size(),
+                             skipped_steps(*status.file) ? fmt::format(", {} skipped (not supported on the target)",
+                                                                      skipped_steps(*status.file))
+                                                         : "",
+                             status.out_of_order ? ", out of order" : "",
+                             status.row && !status.row->last_error.empty() && status.state == FileState::Failed
+                                 ? ": " + status.row->last_sqlstate + " " + status.row->last_error
+                                 : "");
+  }
+  for (const TrackedMigration* row : files.missing) {
+    migrations.push_back({{"file", row->filename}, {"sha256", row->sha256}, {"state", "missing"},
+                          {"steps_done", row->statements_done}, {"steps_total", row->statements_total},
+                          {"applied_at", row->finished_at}});
+    if (!json) std::cout << fmt::format("{:<8} {:<40} recorded, but the file is gone\n", "missing", row->filename);
+  }
+  const nlohmann::json lock = {{"held", holder.has_value() && !holder->expired},
+                               {"owner", holder ? nlohmann::json(holder->owner) : nlohmann::json(nullptr)},
+                               {"expires_at", holder ? nlohmann::json(holder->expires_at) : nlohmann::json(nullptr)}};
+  if (json)
+    std::cout << nlohmann::json{{"version", 1}, {"migrations", migrations}, {"lock", lock}}.dump(2) << "\n";
+  else if (holder)
+    std::cout << fmt::format("lock: held by {} since {}, expires {}{}\n", holder->owner, holder->acquired_at,
+                             holder->expires_at, holder->expired ? " (expired: the next apply takes it over)" : "");
+  else
+    std::cout << "lock: free\n";
+  return status_code(files);
+}
+
+int run_unlock(ConnectionOptions options, bool force) {
+  auto connected = connect("", options);
+  if (!connected) {
+    std::cerr << "dsqlint: " << connected.error().message << "\n";
+    return static_cast<int>(ApplyExit::kConnection);
+  }
+  const auto holder = LeaseLock::holder(*connected->session);
+  if (!holder) {
+    std::cout << "lock: free; nothing to do\n";
+    return 0;
+  }
+  if (!holder->expired && !force) {
+    std::cerr << fmt::format("dsqlint: the lock is held by {} and its lease is fresh (expires {}); if that runner is "
+                             "really gone, run 'dsqlint unlock --force'\n", holder->owner, holder->expires_at);
+    return static_cast<int>(ApplyExit::kLock);
+  }
+  const QueryResult cleared = LeaseLock::clear(*connected->session);
+  if (!cleared.ok()) {
+    std::cerr << "dsqlint: " << cleared.sqlstate << " " << cleared.message << "\n";
+    return static_cast<int>(ApplyExit::kSqlFailure);
+  }
+  std::cout << "lock: released the lease of " << holder->owner << "\n";
+  return 0;
+}
+
+int run_rehash(const std::string& folder, const std::string& file, ConnectionOptions options) {
+  auto connected = connect(folder, options);
+  if (!connected) {
+    std::cerr << "dsqlint: " << connected.error().message << "\n";
+    return static_cast<int>(ApplyExit::kConnection);
+  }
+  for (const FilePlan& plan : connected->plan.files) {
+    if (plan.name != file && plan.path != file) continue;
+    const QueryResult updated = connected->session->exec_params(
+        "UPDATE __mantle_migrations SET migration_sha256 = $2, raw_sha256 = $3, "
+        "last_error = 'rehashed from ' || migration_sha256 || ' by ' || current_user || ' at ' || now() "
+        "WHERE filename = $1 AND migration_sha256 <> $2 RETURNING 1",
+        {plan.name, plan.sha256, plan.raw_sha256});
+    if (!updated.ok() || updated.rows.empty()) {
+      std::cerr << "dsqlint: " << (updated.ok() ? plan.name + " has no recorded row with other content" : updated.message)
+                << "\n";
+      return static_cast<int>(ApplyExit::kRefused);
+    }
+    std::cout << "rehashed " << plan.name << ": now recorded as sha256 " << plan.sha256 << "\n";
+    return 0;
+  }
+  std::cerr << "dsqlint: " << file << " is not a migration in " << folder << "\n";
+  return static_cast<int>(ApplyExit::kUsage);
+}
+
+}  // namespace dsqlint

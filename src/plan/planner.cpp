@@ -1,0 +1,147 @@
+#include "plan/planner.h"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "aws/sha256.h"
+#include "plan/dsql_local.h"
+#include "plan/provider.h"
+#include "plan/recreation_step.h"
+#include "plan/resume_check.h"
+
+namespace dsqlint {
+
+namespace {
+
+std::string first_message(const StatementResult& statement, StatementClass klass) {
+  for (const Finding& finding : statement.findings)
+    if (finding.klass == klass) return fmt::format("{} [{}]", finding.message, finding.rule);
+  return std::string(class_name(klass));
+}
+
+/// dsql-local runs the DSQL statement on PostgreSQL: DSQL-only keywords out.
+void localize(Step& step) {
+  if (step.kind != StepKind::Run && step.kind != StepKind::IndexAsync) return;
+  LocalStatement local = translate_for_postgres(step.sql);
+  if (local.sql) {
+    step.sql = std::move(*local.sql);
+    return;
+  }
+  step.kind = StepKind::Skip;
+  step.note = "dsql-local: " + local.skipped_because;
+}
+
+void add_statement(FilePlan& plan, const FileResult& file, const StatementResult& statement, Provider provider) {
+  const std::string text(file.source.slice(statement.span));
+  Step step{.statement = statement.index, .sql = text, .ddl = statement.category == StatementCategory::Ddl};
+  if (!statement.changes.empty()) add_resume_check(step, statement.changes.front());
+  if (statement.parse_error || statement.klass == StatementClass::Unsupported) {
+    step.kind = StepKind::Refuse;
+    step.note = statement.parse_error ? "syntax error" : first_message(statement, StatementClass::Unsupported);
+  } else if (statement.klass == StatementClass::Strip) {
+    step.kind = StepKind::Skip;
+    step.note = first_message(statement, StatementClass::Strip);
+  } else if (statement.category == StatementCategory::Transaction) {
+    step.kind = StepKind::Skip;
+    step.note = "transaction control: apply draws the transaction boundaries itself";
+  } else if (statement.klass == StatementClass::Recreation) {
+    step.kind = StepKind::Recreate;
+    step.ddl = true;
+    step.note = first_message(statement, StatementClass::Recreation);
+    plan_recreation(step, file, statement, provider);
+  } else if (!statement.rewritten.empty()) {
+    for (size_t i = 0; i < statement.rewritten.size(); ++i) {
+      Step part = step;
+      part.ddl = statement.category != StatementCategory::Dml;  // a DO block's rewrite is its DDL
+      if (i > 0) part.already_done_codes.clear();
+      part.sql = statement.rewritten[i];
+      part.kind = i == 0 && statement.klass == StatementClass::Index ? StepKind::IndexAsync : StepKind::Run;
+      part.note = i == 0 ? first_message(statement, statement.klass) : "follow-up of the rewrite";
+      if (provider == Provider::DsqlLocal) localize(part);
+      plan.steps.push_back(std::move(part));
+    }
+    return;
+  }
+  if (provider == Provider::DsqlLocal) localize(step);
+  plan.steps.push_back(std::move(step));
+}
+
+std::string indent(std::string_view text, std::string_view margin) {
+  std::string out(margin);
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += margin;
+  }
+  return out;
+}
+
+std::string_view kind_label(const Step& step) {
+  switch (step.kind) {
+    case StepKind::Run: return step.ddl ? "ddl" : "run";
+    case StepKind::IndexAsync: return "index";
+    case StepKind::Recreate: return "recreate";
+    case StepKind::Skip: return "SKIP";
+    case StepKind::Refuse: return "REFUSE";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string normalized_sha256(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  std::string text;
+  text.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] != '\r') {
+      text += bytes[i];
+      continue;
+    }
+    text += '\n';
+    if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+  }
+  return sha256_hex(text);
+}
+
+FilePlan plan_file(const FileResult& file, Provider provider) {
+  FilePlan plan{.path = file.source.path,
+                .name = std::filesystem::path(file.source.path).filename().string(),
+                .sha256 = normalized_sha256(file.source.text),
+                .raw_sha256 = sha256_hex(file.source.text)};
+  bool outside_transaction = false;
+  for (const StatementResult& statement : file.statements) {
+    add_statement(plan, file, statement, provider);
+    outside_transaction = outside_transaction || statement.outside_transaction;
+  }
+  plan.one_transaction = !is_dsql(provider) && !outside_transaction;
+  return plan;
+}
+
+bool refuses(const FilePlan& file) {
+  for (const Step& step : file.steps)
+    if (step.kind == StepKind::Refuse) return true;
+  return false;
+}
+
+std::string describe(const FilePlan& file, size_t first_step) {
+  std::string out = fmt::format("{}  sha256:{}  {} step(s){}\n", file.path, file.sha256.substr(0, 12), file.steps.size(),
+                                file.one_transaction ? ", one transaction with its tracking row" : "");
+  for (size_t i = first_step; i < file.steps.size(); ++i) {
+    const Step& step = file.steps[i];
+    out += fmt::format("  [{}/{}] {:<8} statement {}", i + 1, file.steps.size(), kind_label(step), step.statement);
+    if (!step.note.empty() && step.kind != StepKind::Run) out += ": " + step.note;
+    out += "\n";
+    if (step.kind == StepKind::Recreate) {
+      for (const std::string& line : describe_recreation(step)) out += "      " + line + "\n";
+      continue;
+    }
+    if (step.kind != StepKind::Skip && step.kind != StepKind::Refuse) out += indent(step.sql, "      ") + "\n";
+    if (step.kind == StepKind::IndexAsync) out += "      wait for the index job, then check the index is valid\n";
+    if (!file.one_transaction && step.kind != StepKind::Skip && step.kind != StepKind::Refuse)
+      out += "      commit\n";
+  }
+  return out;
+}
+
+}  // namespace dsqlint

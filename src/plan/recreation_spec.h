@@ -1,0 +1,69 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/schema.h"
+#include "core/result.h"
+
+namespace dsqlint {
+
+/// An index of the old table that the new table gets after the copy (a CREATE INDEX of
+/// the history). It is built under a temporary name, because index names are unique per
+/// schema and the old table still holds the real one, and renamed once the old table is gone.
+struct RecreatedIndex {
+  std::string temp_name;   ///< unquoted
+  std::string final_name;  ///< unquoted: the name the index has on the old table
+  std::string sql;         ///< CREATE [UNIQUE] INDEX [ASYNC] "temp" ON "schema"."new" ...
+};
+
+/// A PRIMARY KEY or UNIQUE constraint that the new table is created with under a
+/// temporary name (its index name would clash with the old table's), renamed at the end.
+struct RenamedConstraint {
+  std::string temp_name;   ///< unquoted
+  std::string final_name;  ///< unquoted
+};
+
+/// How to rebuild one table whose change DSQL cannot make in place (RECREATION): create
+/// the new table, copy the rows in key order, build the indexes, swap by renames, drop
+/// the old table. Every name is unquoted here; every SQL string is ready to run.
+struct RecreationSpec {
+  std::string schema;     ///< of the table, "public" when unqualified
+  std::string table;      ///< the table being rebuilt
+  std::string new_table;  ///< `<table>__mantle_new_<suffix>`, at most 63 bytes
+  std::string old_table;  ///< `<table>__mantle_old_<suffix>`, at most 63 bytes
+  std::string create_sql;  ///< CREATE TABLE for new_table with the changed definition
+  std::vector<std::string> insert_columns;      ///< columns of the new table the copy fills
+  std::vector<std::string> select_expressions;  ///< one per insert column, over the old table
+  std::vector<std::string> key_columns;         ///< the old table's key: copy order and cursor
+  /// ON CONFLICT target of the copy: the key when it is the new table's primary key too;
+  /// any other duplicate then fails the copy loudly instead of losing a row.
+  std::vector<std::string> conflict_columns;
+  bool overriding_system_value = false;         ///< an identity column is GENERATED ALWAYS
+  std::vector<std::string> identity_columns;    ///< restarted past the copied values
+  std::vector<RecreatedIndex> indexes;
+  std::vector<RenamedConstraint> constraints;
+  bool dsql = false;  ///< CREATE INDEX ASYNC + sys.wait_for_job, else a plain CREATE INDEX
+  std::vector<std::string> changes;  ///< what the statement changes, for `plan`
+};
+
+/// Builds the recreation of `before` (the table as history knows it before the
+/// statement) for `alter_statement_sql`, one ALTER TABLE with any number of: ALTER
+/// COLUMN TYPE [USING], SET/DROP NOT NULL, SET/DROP DEFAULT, DROP CONSTRAINT, ADD
+/// CONSTRAINT (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) and ADD COLUMN. `suffix` makes
+/// the helper names unique per step. An Error says why the table cannot be rebuilt (no
+/// primary key to copy by, a change it cannot express), before anything runs.
+Result<RecreationSpec> recreation_spec(const TableModel& before, std::string_view alter_statement_sql,
+                                       std::string_view suffix, bool dsql);
+
+/// What apply will do, one line each, for `dsqlint plan`.
+std::vector<std::string> describe(const RecreationSpec& spec);
+
+/// "schema"."name", each part quoted.
+std::string qualified_name(std::string_view schema, std::string_view name);
+
+/// The name PostgreSQL gives an unnamed object (makeObjectName): name1_name2_label,
+/// name1 and name2 shortened (at character boundaries) to fit 63 bytes. Empty name2: none.
+std::string object_name(std::string_view name1, std::string_view name2, std::string_view label);
+
+}  // namespace dsqlint

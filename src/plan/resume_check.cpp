@@ -1,0 +1,67 @@
+#include "plan/resume_check.h"
+
+#include "plan/sql_quote.h"
+
+namespace dsqlint {
+
+namespace {
+
+using Kind = SchemaChange::Kind;
+
+std::string regclass(std::string_view key) { return "to_regclass(" + quote_literal(quote_key(key)) + ")"; }
+
+std::string schema_of(const std::string& key) { return key.substr(0, key.find('.')); }
+
+}  // namespace
+
+void add_resume_check(Step& step, const SchemaChange& change) {
+  const std::string table = regclass(change.table);
+  switch (change.kind) {
+    case Kind::CreateTable:
+      step.already_done_codes = {"42P07"};
+      step.verify_sql = "SELECT " + table + " IS NOT NULL";
+      return;
+    case Kind::CreateIndex: {
+      if (change.index.name.empty()) return;  // PostgreSQL names it: nothing to look for
+      const std::string index = schema_of(change.table) + "." + change.index.name;
+      step.already_done_codes = {"42P07", "42710"};
+      step.verify_sql = "SELECT " + regclass(index) + " IS NOT NULL";
+      step.index_name = quote_key(index);
+      return;
+    }
+    case Kind::AddColumn:
+      step.already_done_codes = {"42701"};
+      step.verify_sql = "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + table +
+                        " AND attname = " + quote_literal(change.column.name) + " AND NOT attisdropped)";
+      return;
+    case Kind::AddConstraint:
+    case Kind::AddIndexConstraint: {
+      const std::string name = change.kind == Kind::AddConstraint ? change.name : change.index.name;
+      if (name.empty()) return;  // an unnamed constraint cannot be found again
+      step.already_done_codes = {"42710", "42P07"};
+      step.verify_sql = "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = " + table +
+                        " AND conname = " + quote_literal(name) + ")";
+      return;
+    }
+    case Kind::DropTable:
+      step.already_done_codes = {"42P01"};
+      step.verify_sql = "SELECT " + table + " IS NULL";
+      return;
+    case Kind::DropIndex:
+      step.already_done_codes = {"42P01", "42704"};
+      step.verify_sql = "SELECT " + regclass(change.name) + " IS NULL";
+      return;
+    case Kind::CreateSequence:
+      step.already_done_codes = {"42P07"};
+      step.verify_sql = "SELECT " + table + " IS NOT NULL";
+      return;
+    case Kind::CreateSchema:
+      step.already_done_codes = {"42P06"};
+      step.verify_sql = "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = " + quote_literal(change.table) + ")";
+      return;
+    default:
+      return;
+  }
+}
+
+}  // namespace dsqlint

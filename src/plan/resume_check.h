@@ -1,0 +1,12 @@
+#pragma once
+#include "lint/schema_changes.h"
+#include "plan/plan.h"
+
+namespace dsqlint {
+
+/// Fills the step's `already_done_codes` and `verify_sql` from what the statement does
+/// (runner-research.md §4.7): a 42P07 counts as done only for a CREATE whose relation
+/// now exists, a 42701 only for an ADD COLUMN whose column exists, and so on.
+void add_resume_check(Step& step, const SchemaChange& change);
+
+}  // namespace dsqlint

@@ -1,0 +1,28 @@
+#include "plan/sql_quote.h"
+
+namespace dsqlint {
+
+namespace {
+
+std::string quote_with(std::string_view text, char quote) {
+  std::string out(1, quote);
+  for (const char c : text) {
+    if (c == quote) out += quote;
+    out += c;
+  }
+  return out + quote;
+}
+
+}  // namespace
+
+std::string quote_ident(std::string_view name) { return quote_with(name, '"'); }
+
+std::string quote_literal(std::string_view text) { return quote_with(text, '\''); }
+
+std::string quote_key(std::string_view key) {
+  const size_t dot = key.find('.');
+  if (dot == std::string_view::npos) return quote_ident(key);
+  return quote_ident(key.substr(0, dot)) + "." + quote_ident(key.substr(dot + 1));
+}
+
+}  // namespace dsqlint

@@ -1,0 +1,200 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "lint/replay.h"
+#include "lint/schema_changes.h"
+#include "lint/statement.h"
+#include "plan/recreation_spec.h"
+
+namespace dsqlint {
+namespace {
+
+/// The table that `history` (CREATE TABLE, CREATE INDEX, ALTER ...) leaves in the catalog,
+/// built the way check builds it for apply.
+TableModel table_of(const std::string& history, const std::string& key = "public.items") {
+  const SourceFile file = make_source("history.sql", history);
+  const ParsedFile parsed = parse_file(file);
+  Catalog catalog;
+  for (size_t i = 0; i < parsed.statements.size(); ++i) {
+    const Statement statement(parsed.statements[i], file, static_cast<uint32_t>(i + 1));
+    for (const SchemaChange& change : schema_changes(statement))
+      apply_change(catalog, change, Origin{file.path, static_cast<uint32_t>(i + 1)});
+  }
+  const TableModel* table = catalog.table(key);
+  if (!table) throw std::runtime_error("no table " + key);
+  return *table;
+}
+
+const char* const kItems =
+    "CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, price numeric(10,2) NOT NULL DEFAULT 0 "
+    "CHECK (price >= 0), note varchar(20) COLLATE \"C\");\n"
+    "CREATE INDEX ASYNC items_price_idx ON items (price) WHERE price > 0;\n"
+    "CREATE UNIQUE INDEX ASYNC ON items (lower(name));";
+
+RecreationSpec spec_of(const std::string& history, const std::string& alter, bool dsql = false,
+                       const std::string& key = "public.items") {
+  auto spec = recreation_spec(table_of(history, key), alter, "ab12cd34_3", dsql);
+  if (!spec) throw std::runtime_error(spec.error().message);
+  return std::move(*spec);
+}
+
+std::string error_of(const std::string& history, const std::string& alter) {
+  auto spec = recreation_spec(table_of(history), alter, "s1", false);
+  return spec ? "" : spec.error().message;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(RecreationSpec, ColumnTypeWithoutUsingCastsTheOldValue) {
+  const RecreationSpec spec = spec_of(kItems, "ALTER TABLE items ALTER COLUMN price SET DATA TYPE numeric(18,4)");
+  EXPECT_EQ(spec.schema, "public");
+  EXPECT_EQ(spec.new_table, "items__mantle_new_ab12cd34_3");
+  EXPECT_EQ(spec.old_table, "items__mantle_old_ab12cd34_3");
+  EXPECT_EQ(spec.key_columns, std::vector<std::string>{"id"});
+  EXPECT_EQ(spec.conflict_columns, std::vector<std::string>{"id"});
+  EXPECT_EQ(spec.insert_columns, (std::vector<std::string>{"id", "name", "price", "note"}));
+  EXPECT_EQ(spec.select_expressions, (std::vector<std::string>{"\"id\"", "\"name\"", "\"price\"::numeric(18,4)", "\"note\""}));
+  EXPECT_TRUE(contains(spec.create_sql, "CREATE TABLE \"public\".\"items__mantle_new_ab12cd34_3\" (")) << spec.create_sql;
+  EXPECT_TRUE(contains(spec.create_sql, "\"price\" numeric(18,4) NOT NULL DEFAULT 0 CONSTRAINT \"items_price_check\" CHECK "
+                                        "(price >= 0)")) << spec.create_sql;
+  EXPECT_TRUE(contains(spec.create_sql, "\"note\" varchar(20) COLLATE \"C\"")) << spec.create_sql;
+  // The primary key gets a temporary name (index names are per schema) and its own back at the end.
+  ASSERT_EQ(spec.constraints.size(), 1u);
+  EXPECT_EQ(spec.constraints[0].final_name, "items_pkey");
+  EXPECT_TRUE(contains(spec.create_sql, "\"id\" bigint CONSTRAINT \"" + spec.constraints[0].temp_name + "\" PRIMARY KEY"));
+  ASSERT_EQ(spec.indexes.size(), 2u);
+  EXPECT_EQ(spec.indexes[0].final_name, "items_price_idx");
+  EXPECT_EQ(spec.indexes[0].sql, "CREATE INDEX \"" + spec.indexes[0].temp_name +
+                                     "\" ON \"public\".\"items__mantle_new_ab12cd34_3\" (price) WHERE price > 0");
+  EXPECT_EQ(spec.indexes[1].final_name, "items_lower_idx");
+  EXPECT_TRUE(spec.indexes[1].sql.starts_with("CREATE UNIQUE INDEX \"items_lower_idx__mantle_")) << spec.indexes[1].sql;
+  EXPECT_EQ(spec.changes, std::vector<std::string>{"column price: type numeric(18,4)"});
+}
+
+TEST(RecreationSpec, DsqlBuildsIndexesAsync) {
+  const RecreationSpec spec = spec_of(kItems, "ALTER TABLE items ALTER price TYPE numeric(18,4)", true);
+  EXPECT_TRUE(spec.dsql);
+  EXPECT_TRUE(spec.indexes[0].sql.starts_with("CREATE INDEX ASYNC \"items_price_idx__mantle_")) << spec.indexes[0].sql;
+  EXPECT_TRUE(spec.indexes[1].sql.starts_with("CREATE UNIQUE INDEX ASYNC ")) << spec.indexes[1].sql;
+}
+
+TEST(RecreationSpec, ColumnTypeWithUsingCopiesTheExpression) {
+  const RecreationSpec spec =
+      spec_of(kItems, "ALTER TABLE items ALTER COLUMN note TYPE integer USING nullif(trim(note), '')::integer");
+  EXPECT_EQ(spec.select_expressions[3], "(nullif(trim(note), '')::integer)");
+  EXPECT_TRUE(contains(spec.create_sql, "\"note\" integer,") || contains(spec.create_sql, "\"note\" integer\n"))
+      << spec.create_sql;
+  EXPECT_FALSE(contains(spec.create_sql, "COLLATE")) << "the new type takes its default collation";
+}
+
+TEST(RecreationSpec, NotNullIsSetAndDropped) {
+  RecreationSpec spec = spec_of(kItems, "ALTER TABLE items ALTER COLUMN note SET NOT NULL");
+  EXPECT_TRUE(contains(spec.create_sql, "\"note\" varchar(20) COLLATE \"C\" NOT NULL")) << spec.create_sql;
+  spec = spec_of(kItems, "ALTER TABLE items ALTER COLUMN name DROP NOT NULL");
+  EXPECT_TRUE(contains(spec.create_sql, "\"name\" text,")) << spec.create_sql;
+  EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items ALTER COLUMN id DROP NOT NULL"), "primary key"));
+}
+
+TEST(RecreationSpec, DefaultsAreSetAndDropped) {
+  RecreationSpec spec = spec_of(kItems, "ALTER TABLE items ALTER COLUMN price SET DEFAULT 1.5 * 2");
+  EXPECT_TRUE(contains(spec.create_sql, "\"price\" numeric(10,2) NOT NULL CONSTRAINT \"items_price_check\" CHECK (price >= 0) "
+                                        "DEFAULT 1.5 * 2")) << spec.create_sql;
+  spec = spec_of(kItems, "ALTER TABLE items ALTER COLUMN price DROP DEFAULT");
+  EXPECT_FALSE(contains(spec.create_sql, "DEFAULT")) << spec.create_sql;
+  EXPECT_EQ(spec.select_expressions[2], "\"price\"");
+}
+
+TEST(RecreationSpec, SeveralSubcommandsInOneStatement) {
+  const RecreationSpec spec = spec_of(kItems,
+                                      "ALTER TABLE ONLY public.items ALTER COLUMN price TYPE numeric(18,4), "
+                                      "ALTER COLUMN note SET DEFAULT 'n/a', ALTER COLUMN note SET NOT NULL, "
+                                      "DROP CONSTRAINT items_price_check, ADD COLUMN added int NOT NULL DEFAULT 7, "
+                                      "ADD CONSTRAINT name_short CHECK (length(name) < 100)");
+  EXPECT_EQ(spec.changes.size(), 6u);
+  EXPECT_FALSE(contains(spec.create_sql, "items_price_check")) << spec.create_sql;
+  EXPECT_TRUE(contains(spec.create_sql, "\"note\" varchar(20) COLLATE \"C\" DEFAULT 'n/a' NOT NULL")) << spec.create_sql;
+  EXPECT_TRUE(contains(spec.create_sql, "\"added\" int NOT NULL DEFAULT 7")) << spec.create_sql;
+  EXPECT_TRUE(contains(spec.create_sql, "CONSTRAINT \"name_short\" CHECK (length(name) < 100)")) << spec.create_sql;
+  // The added column is not copied: rows get its default, as ADD COLUMN gives them.
+  EXPECT_EQ(spec.insert_columns, (std::vector<std::string>{"id", "name", "price", "note"}));
+}
+
+TEST(RecreationSpec, DropConstraintFindsNamedAndDefaultNamedConstraints) {
+  const std::string history = "CREATE TABLE items (id int PRIMARY KEY, a int CONSTRAINT a_small CHECK (a < 10), b int UNIQUE);";
+  EXPECT_FALSE(contains(spec_of(history, "ALTER TABLE items DROP CONSTRAINT a_small").create_sql, "a_small"));
+  const RecreationSpec unique = spec_of(history, "ALTER TABLE items DROP CONSTRAINT items_b_key");
+  EXPECT_FALSE(contains(unique.create_sql, "UNIQUE")) << unique.create_sql;
+  EXPECT_EQ(unique.constraints.size(), 1u);
+  EXPECT_TRUE(spec_of(history, "ALTER TABLE items DROP CONSTRAINT IF EXISTS nope").changes.empty());
+  const RecreationSpec keyless = spec_of(history, "ALTER TABLE items DROP CONSTRAINT items_pkey");
+  EXPECT_EQ(keyless.key_columns, std::vector<std::string>{"id"});  // the old table still has it
+  EXPECT_TRUE(keyless.conflict_columns.empty());
+  EXPECT_TRUE(contains(error_of(history, "ALTER TABLE items DROP CONSTRAINT nope"), "constraint nope is not in table items"));
+}
+
+TEST(RecreationSpec, AddPrimaryKeyGivesTheCopyItsKey) {
+  const std::string history = "CREATE TABLE items (code text NOT NULL, qty int);";
+  EXPECT_TRUE(contains(error_of(history, "ALTER TABLE items ALTER COLUMN qty TYPE bigint"), "has no primary key"));
+  const RecreationSpec spec = spec_of(history, "ALTER TABLE items ADD PRIMARY KEY (code)");
+  EXPECT_EQ(spec.key_columns, std::vector<std::string>{"code"});
+  ASSERT_EQ(spec.constraints.size(), 1u);
+  EXPECT_EQ(spec.constraints[0].final_name, "items_pkey");
+  EXPECT_TRUE(contains(spec.create_sql, "CONSTRAINT \"" + spec.constraints[0].temp_name + "\" PRIMARY KEY (code)"));
+  EXPECT_TRUE(contains(error_of("CREATE TABLE items (id int PRIMARY KEY);", "ALTER TABLE items ADD PRIMARY KEY (id)"),
+                       "primary key already"));
+}
+
+TEST(RecreationSpec, WeirdIdentifiersAreQuoted) {
+  const std::string history = "CREATE TABLE \"we\"\"ird\" (\"select\" int PRIMARY KEY, \"Mixed Case\" text);";
+  const RecreationSpec spec =
+      spec_of(history, "ALTER TABLE \"we\"\"ird\" ALTER COLUMN \"Mixed Case\" TYPE varchar(10)", false, "public.we\"ird");
+  EXPECT_EQ(spec.table, "we\"ird");
+  EXPECT_EQ(spec.new_table, "we\"ird__mantle_new_ab12cd34_3");
+  EXPECT_TRUE(spec.create_sql.starts_with("CREATE TABLE \"public\".\"we\"\"ird__mantle_new_ab12cd34_3\" (")) << spec.create_sql;
+  EXPECT_TRUE(contains(spec.create_sql, "\"select\" int CONSTRAINT")) << spec.create_sql;
+  EXPECT_EQ(spec.select_expressions, (std::vector<std::string>{"\"select\"", "\"Mixed Case\"::varchar(10)"}));
+  EXPECT_EQ(spec.constraints[0].final_name, "we\"ird_pkey");
+  for (const std::string& line : describe(spec)) EXPECT_FALSE(line.empty());
+}
+
+TEST(RecreationSpec, HelperNamesFitIdentifiers) {
+  const std::string table(60, 'x');
+  const RecreationSpec spec = spec_of("CREATE TABLE " + table + " (id int PRIMARY KEY, v int);",
+                                      "ALTER TABLE " + table + " ALTER v TYPE bigint", false, "public." + table);
+  EXPECT_EQ(spec.new_table.size(), 63u);
+  EXPECT_TRUE(spec.new_table.ends_with("__mantle_new_ab12cd34_3"));
+  EXPECT_NE(spec.new_table, spec.old_table);
+  EXPECT_LE(spec.constraints[0].temp_name.size(), 63u);
+  EXPECT_EQ(object_name("items", "", "pkey"), "items_pkey");
+  EXPECT_EQ(object_name(table, "", "pkey"), table.substr(0, 58) + "_pkey");
+  EXPECT_EQ(object_name(table, "abc", "key"), table.substr(0, 55) + "_abc_key");
+  // A multibyte character is never cut in half.
+  EXPECT_EQ(object_name(std::string(56, 'a') + "\xC3\xA9\xC3\xA9", "", "pkey"), std::string(56, 'a') + "\xC3\xA9_pkey");
+  EXPECT_EQ(object_name(std::string(57, 'a') + "\xC3\xA9\xC3\xA9", "", "pkey"), std::string(57, 'a') + "_pkey");
+}
+
+TEST(RecreationSpec, SerialAndIdentityColumnsKeepTheirValues) {
+  const std::string history =
+      "CREATE TABLE items (id bigserial PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY, v text);";
+  const RecreationSpec spec = spec_of(history, "ALTER TABLE items ALTER v SET NOT NULL");
+  EXPECT_TRUE(contains(spec.create_sql, "\"id\" bigint GENERATED BY DEFAULT AS IDENTITY (CACHE 1) CONSTRAINT")) << spec.create_sql;
+  // DSQL takes no identity without CACHE: CACHE 1 is PostgreSQL's default, so it is spelled out.
+  EXPECT_TRUE(contains(spec.create_sql, "\"n\" int GENERATED ALWAYS AS IDENTITY (CACHE 1)")) << spec.create_sql;
+  EXPECT_TRUE(contains(spec_of("CREATE TABLE items (id int GENERATED BY DEFAULT AS IDENTITY (START WITH 5) PRIMARY KEY);",
+                               "ALTER TABLE items ALTER id TYPE bigint").create_sql,
+                       "GENERATED BY DEFAULT AS IDENTITY (START WITH 5 CACHE 1)"));
+  EXPECT_EQ(spec.identity_columns, (std::vector<std::string>{"id", "n"}));
+  EXPECT_TRUE(spec.overriding_system_value);
+}
+
+TEST(RecreationSpec, ChangesItCannotExpressAreRefused) {
+  EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items RENAME COLUMN name TO title"), "ALTER TABLE"));
+  EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items ALTER COLUMN missing TYPE int"), "column missing"));
+  EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items DROP COLUMN note"), "cannot be part of a rebuild"));
+  EXPECT_TRUE(contains(error_of(kItems, "CREATE TABLE x (id int)"), "only ALTER TABLE"));
+  EXPECT_FALSE(recreation_spec(table_of(kItems), "ALTER TABLE items ALTER note DROP DEFAULT", "bad suffix!", false));
+}
+
+}  // namespace
+}  // namespace dsqlint
