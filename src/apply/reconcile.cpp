@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "aws/sha256.h"
+
 namespace dsqlint {
 
 namespace {
@@ -19,6 +21,20 @@ int steps_done(const TrackingState& tracking, const std::string& sha256) {
   int done = 0;
   for (const TrackedStep& step : steps->second) done += step.state != "running" ? 1 : 0;
   return done;
+}
+
+/// Whether every step an unfinished migration recorded as done is still the same
+/// statement in the edited file (Atlas's rule: the executed prefix may not change).
+bool same_executed_prefix(const TrackingState& tracking, const TrackedMigration& row, const FilePlan& file) {
+  if (row.state == "applied" || row.state == "baselined") return false;
+  const auto steps = tracking.steps.find(row.sha256);
+  if (steps == tracking.steps.end()) return true;
+  for (const TrackedStep& step : steps->second) {
+    if (step.state == "running") continue;
+    const auto index = static_cast<size_t>(step.index);
+    if (index >= file.steps.size() || sha256_hex(file.steps[index].sql) != step.statement_sha256) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -58,8 +74,10 @@ Reconciliation reconcile(const Plan& plan, const TrackingState& tracking) {
       matched.insert(row->second);
     } else if (const auto named = by_name.find(file.name); named != by_name.end()) {
       status.row = named->second;
-      status.state = FileState::Edited;
       matched.insert(named->second);
+      status.edited_tail = same_executed_prefix(tracking, *named->second, file);
+      status.state = status.edited_tail ? state_of(*named->second) : FileState::Edited;
+      if (status.edited_tail) status.steps_done = steps_done(tracking, named->second->sha256);
     }
     out.files.push_back(status);
   }

@@ -18,6 +18,9 @@ struct FileStatus {
   const TrackedMigration* row = nullptr;  ///< the matching row; for Edited, the row of the same name
   bool renamed = false;                   ///< matched by content under another recorded name
   bool out_of_order = false;              ///< pending, but a later file was already applied
+  /// Failed or interrupted, and edited only in steps that have not run: it continues
+  /// with the new content (the recorded rows move to the new hash).
+  bool edited_tail = false;
   int steps_done = 0;                     ///< steps recorded done, assumed applied or skipped
 };
 

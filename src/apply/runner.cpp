@@ -214,7 +214,8 @@ class Run {
         continue;
       }
       if (g_signal) return interrupted();
-      const auto done_steps = state.steps.find(status.file->sha256);
+      if (status.edited_tail) steps.adopt_edit(status.row->sha256, *status.file);
+      const auto done_steps = state.steps.find(status.row ? status.row->sha256 : status.file->sha256);
       steps.run_file(*status.file, status.row != nullptr,
                      done_steps == state.steps.end() ? std::vector<TrackedStep>{} : done_steps->second, g_signal);
       ++applied;

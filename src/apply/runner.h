@@ -29,6 +29,7 @@ struct ApplyOptions {
   int lease_seconds = 300;     ///< 5 minutes, DSQL's longest transaction
   int max_reconnects = 3;
   RetryPolicy retry;
+  bool terminal = false;  ///< stdout is a terminal: rows copied update one line in place
   /// Tests: called with "before:<file>:<step>" / "after:<file>:<step>" around each step.
   std::function<void(const std::string&)> checkpoint;
 };

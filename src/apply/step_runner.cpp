@@ -150,9 +150,6 @@ void StepRunner::run_file(const FilePlan& file, bool resuming, const std::vector
   std::map<size_t, std::string> recorded;
   for (const TrackedStep& step : tracked) recorded[static_cast<size_t>(step.index)] = step.state;
   start_migration(file);
-  // Steps run in order and each is marked before the next starts, so of the steps not yet
-  // marked only the first can have run (its outcome unknown): later ones take no idempotency path.
-  bool may_have_run = resuming;
   for (size_t i = 0; i < file.steps.size(); ++i) {
     const auto seen = recorded.find(i);
     if (seen != recorded.end() && seen->second != "running") continue;
@@ -163,8 +160,9 @@ void StepRunner::run_file(const FilePlan& file, bool resuming, const std::vector
     }
     check_lease();
     if (options_.checkpoint) options_.checkpoint(fmt::format("before:{}:{}", file.name, i));
-    run_step(file, i, may_have_run || seen != recorded.end());
-    may_have_run = false;
+    // Only a step marked running was attempted with an unknown outcome: it alone may take
+    // the idempotency path; a 42P07 anywhere else is drift.
+    run_step(file, i, seen != recorded.end());
     if (options_.checkpoint) options_.checkpoint(fmt::format("after:{}:{}", file.name, i));
   }
   finish_migration(file);
@@ -237,8 +235,12 @@ void StepRunner::run_statement(const FilePlan& file, size_t index, bool resuming
     if (!ran.ok()) fail(file, index, ran);
     return;
   }
+  mark(file, index, "running");  // attempted: a crash from here on leaves an unknown outcome
   const QueryResult ran = autocommit(step.sql);
-  if (ran.ok()) return mark(file, index, "done");
+  if (ran.ok()) {
+    if (options_.checkpoint) options_.checkpoint(fmt::format("committed:{}:{}", file.name, index));
+    return mark(file, index, "done");
+  }
   if (resuming && already_done(step, ran)) {
     ++assumed_;
     out_ << fmt::format("      assumed applied: {} and the catalog shows its effect\n", ran.sqlstate);
@@ -271,8 +273,10 @@ void StepRunner::run_index(const FilePlan& file, size_t index, bool resuming) {
       if (!dropped.ok()) fail(file, index, dropped, "dropping the invalid index");
     }
   }
+  mark(file, index, "running");
   const QueryResult created = autocommit(step.sql);
   if (!created.ok()) fail(file, index, created);
+  if (options_.checkpoint) options_.checkpoint(fmt::format("committed:{}:{}", file.name, index));
   if (provider_ == Provider::AuroraDsql) {
     const auto job = created.scalar();
     if (job) {
@@ -295,8 +299,8 @@ void StepRunner::run_recreate(const FilePlan& file, size_t index) {
                             .fence_sql = options_.use_lock ? lock_.fence_sql() : "",
                             .retry = options_.retry};
   context.progress = [&](long done, long total) {
-    out_ << fmt::format("      copy {} -> {}  {}/{} rows\n", step.recreation->table, step.recreation->new_table, done,
-                        total);
+    out_ << fmt::format("{}      copy {} -> {}  {}/{} rows{}", options_.terminal ? "\r" : "", step.recreation->table,
+                        step.recreation->new_table, done, total, options_.terminal ? "" : "\n");
   };
   context.checkpoint = [&](std::string_view phase) {
     if (heartbeat_ && heartbeat_->lost()) {
@@ -306,6 +310,7 @@ void StepRunner::run_recreate(const FilePlan& file, size_t index) {
     if (options_.checkpoint) options_.checkpoint(fmt::format("recreate:{}:{}:{}", file.name, index, phase));
   };
   const RecreationResult result = run_recreation(session_, *step.recreation, context);
+  if (options_.terminal) out_ << "\n";
   retries_.conflicts += result.retries;
   for (const std::string& warning : result.warnings) out_ << "      warning: " << warning << "\n";
   if (!result.ok()) {
@@ -343,6 +348,14 @@ void StepRunner::fail(const FilePlan& file, size_t index, const QueryResult& res
   if (result.connection_lost()) throw ConnectionLost{result.message};
   const Step& step = file.steps[index];
   const QueryResult recorded = transaction([&] {
+    // The server answered: the outcome is known, so the step is no longer "attempted"
+    // (a rebuild keeps its row: the cursor lives there).
+    if (step.kind != StepKind::Recreate) {
+      QueryResult cleared = session_.exec_params(
+          "DELETE FROM __mantle_migration_steps WHERE migration_sha256 = $1 AND step_index = $2 AND state = 'running'",
+          {file.sha256, std::to_string(index)});
+      if (!cleared.ok()) return cleared;
+    }
     return session_.exec_params(
         "UPDATE __mantle_migrations SET state = 'failed', last_sqlstate = $2, last_error = $3 WHERE migration_sha256 = $1",
         {file.sha256, result.sqlstate, result.message});

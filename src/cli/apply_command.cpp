@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <csignal>
 #include <iostream>
+#include <unistd.h>
 
 #include <fmt/format.h>
 

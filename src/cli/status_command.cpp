@@ -149,7 +149,12 @@ int run_rehash(const std::string& folder, const std::string& file, ConnectionOpt
   }
   for (const FilePlan& plan : connected->plan.files) {
     if (plan.name != file && plan.path != file) continue;
-    const QueryResult updated = connected->session->exec_params(
+    // Steps first (they are found by the old hash), then the migration row.
+    const QueryResult steps = connected->session->exec_params(
+        "UPDATE __mantle_migration_steps SET migration_sha256 = $2 WHERE migration_sha256 = "
+        "(SELECT migration_sha256 FROM __mantle_migrations WHERE filename = $1 AND migration_sha256 <> $2)",
+        {plan.name, plan.sha256});
+    const QueryResult updated = !steps.ok() ? steps : connected->session->exec_params(
         "UPDATE __mantle_migrations SET migration_sha256 = $2, raw_sha256 = $3, "
         "last_error = 'rehashed from ' || migration_sha256 || ' by ' || current_user || ' at ' || now() "
         "WHERE filename = $1 AND migration_sha256 <> $2 RETURNING 1",
