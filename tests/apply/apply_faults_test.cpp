@@ -170,6 +170,31 @@ TEST(ApplyFaults, PausedRunnerPastItsLeaseStopsAfterTakeover) {
   expect_nothing_lost(db, folder, clean, mixed_data_checks());
 }
 
+TEST(ApplyFaults, SigtermFinishesTheStepReleasesTheLockAndResumes) {
+  MigrationFolder folder("sigterm");
+  write_mixed_folder(folder);
+  const std::string clean = clean_run_schema(folder, "dsql-local");
+  Db db(fresh_database("sigterm"));
+  DsqlintProcess runner(apply_args(folder, db, "dsql-local"), {"DSQLINT_TEST_STOP_AT=before:0002_columns.sql:1"});
+  ASSERT_TRUE(runner.wait_stopped(std::chrono::seconds(30))) << runner.wait().output();
+  kill(runner.pid(), SIGTERM);  // delivered once it runs again: the step in hand finishes first
+  runner.resume();
+  const ProcessResult stopped = runner.wait();
+  EXPECT_EQ(stopped.exit_code, 6) << stopped.output();
+  EXPECT_NE(stopped.err.find("interrupted by signal"), npos) << stopped.err;
+  EXPECT_EQ(db.row("SELECT count(*) FROM __mantle_migration_lock WHERE owner_id IS NOT NULL"), "0")
+      << "the lock is released on SIGTERM";
+  EXPECT_EQ(db.row("SELECT state FROM __mantle_migrations WHERE filename = '0002_columns.sql'"), "running");
+  EXPECT_EQ(db.row("SELECT count(*) FROM __mantle_migration_steps s JOIN __mantle_migrations m USING (migration_sha256) "
+                   "WHERE m.filename = '0002_columns.sql' AND s.state = 'done'"),
+            "2")
+      << "step 2 was in hand when the signal came, so it finished";
+  const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.output();
+  EXPECT_NE(rerun.out.find("resuming"), npos) << rerun.out;
+  expect_nothing_lost(db, folder, clean, mixed_data_checks());
+}
+
 TEST(ApplyFaults, StaleLeaseIsTakenOverAndFreshLeaseIsRespected) {
   MigrationFolder folder("leases");
   write_mixed_folder(folder);
