@@ -2,6 +2,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -57,5 +58,9 @@ std::unique_ptr<SessionFactory> pg_sessions(std::string conninfo);
 /// `conninfo` with any password replaced by "***": postgres://u:***@h/db, password=***,
 /// and ?password=... / X-Amz-Signature=... query parameters.
 std::string mask_secrets(const std::string& conninfo);
+
+/// `value` as a key=value conninfo value: in single quotes, with ' and \ escaped by a
+/// backslash (libpq's rule), so any text (an IAM token with & = %) is one value.
+std::string conninfo_quote(std::string_view value);
 
 }  // namespace dsqlint

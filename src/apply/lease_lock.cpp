@@ -17,7 +17,8 @@ QueryResult LeaseLock::create_table(Session& session) {
       "expires_at timestamptz)");
 }
 
-bool LeaseLock::try_acquire(Session& session, std::optional<LockHolder>& holder, QueryResult& error) {
+bool LeaseLock::try_acquire(Session& session, std::optional<LockHolder>& holder, QueryResult& error, bool row_locks) {
+  if (row_locks) session.exec("SET lock_timeout = '2s'");
   const QueryResult taken = session.exec_params(
       "INSERT INTO __mantle_migration_lock (lock_name, owner_id, fencing_token, acquired_at, heartbeat_at, expires_at) "
       "VALUES ('apply', $1, 1, now(), now(), " + lease(lease_seconds_) + ") "
@@ -27,11 +28,13 @@ bool LeaseLock::try_acquire(Session& session, std::optional<LockHolder>& holder,
       "WHERE __mantle_migration_lock.owner_id IS NULL OR __mantle_migration_lock.expires_at < now() "
       "RETURNING fencing_token",
       {owner_});
+  if (row_locks) session.exec("RESET lock_timeout");
   if (taken.ok() && !taken.rows.empty()) {
     token_ = std::stol(taken.scalar().value_or("0"));
     return true;
   }
-  if (!taken.ok() && !taken.conflict() && taken.sqlstate != "23505") error = taken;
+  const bool contended = taken.conflict() || taken.sqlstate == "23505" || taken.sqlstate == "55P03";
+  if (!taken.ok() && !contended) error = taken;
   holder = LeaseLock::holder(session);
   return false;
 }

@@ -25,8 +25,10 @@ class LeaseLock {
   /// Creates the lock table if missing (a race with other runners is fine).
   static QueryResult create_table(Session& session);
   /// Takes the lease if it is free or expired. False with `holder` set when held; an
-  /// error answer (not a conflict) is returned as `error`.
-  bool try_acquire(Session& session, std::optional<LockHolder>& holder, QueryResult& error);
+  /// error answer (not a conflict) is returned as `error`. `row_locks`: on PostgreSQL a
+  /// holder's fenced transaction row-locks the lease, so the attempt gives up after 2 s
+  /// (lock_timeout) instead of waiting past --lock-wait; DSQL has no such waits (OCC).
+  bool try_acquire(Session& session, std::optional<LockHolder>& holder, QueryResult& error, bool row_locks = false);
   /// Extends the lease; false when it is no longer ours (taken over: stop).
   bool renew(Session& session);
   /// Gives the lease back, only if it is still ours.

@@ -100,7 +100,28 @@ void keyword_secrets(std::string_view text, std::vector<Range>& out) {
   }
 }
 
+/// X-Amz-Signature=... and X-Amz-Security-Token=... wherever they are, up to the next
+/// `&`, quote or white space: an IAM token quoted in free text is masked too.
+void signature_secrets(std::string_view text, std::vector<Range>& out) {
+  for (std::string_view name : {"X-Amz-Signature=", "X-Amz-Security-Token="}) {
+    for (size_t pos = 0; pos + name.size() <= text.size(); ++pos) {
+      if (!iequals(text.substr(pos, name.size()), name)) continue;
+      const size_t value = pos + name.size();
+      out.emplace_back(value, std::min(text.find_first_of("&'\" \t\r\n", value), text.size()));
+    }
+  }
+}
+
 }  // namespace
+
+std::string conninfo_quote(std::string_view value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
 
 std::string mask_secrets(const std::string& conninfo) {
   std::vector<Range> secrets;
@@ -112,7 +133,9 @@ std::string mask_secrets(const std::string& conninfo) {
     }
   }
   if (!uri) keyword_secrets(conninfo, secrets);
+  signature_secrets(conninfo, secrets);
   std::sort(secrets.begin(), secrets.end());
+  secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
   std::string out;
   size_t copied = 0;
   for (const auto& [begin, end] : secrets) {

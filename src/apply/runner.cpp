@@ -149,7 +149,7 @@ class Run {
     for (;;) {
       std::optional<LockHolder> holder;
       QueryResult error;
-      if (lock_.try_acquire(*session_, holder, error)) {
+      if (lock_.try_acquire(*session_, holder, error, plan_.provider != Provider::AuroraDsql)) {
         out_ << "lock: acquired (token " << lock_.token() << ")\n";
         heartbeat_.emplace(sessions_, lock_, options_.lease_seconds);
         return;

@@ -1,5 +1,6 @@
 #include "cli/apply_command.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <csignal>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "apply/runner.h"
+#include "aws/dsql_token.h"
 #include "cli/check_command.h"
 #include "cli/inputs.h"
 #include "plan/planner.h"
@@ -23,14 +25,16 @@ std::string env_or(const std::string& value, const char* name) {
   return set ? set : "";
 }
 
-/// The libpq connection string; for an endpoint alone, DSQL's admin user over TLS with
-/// the password (an IAM token) from PGPASSWORD.
-Result<std::string> conninfo(const ConnectionOptions& options) {
-  const std::string url = env_or(options.connection_string, "DATABASE_URL");
-  if (!url.empty()) return url;
-  const std::string endpoint = env_or(options.endpoint, "DSQL_ENDPOINT");
-  if (!endpoint.empty()) return "host=" + endpoint + " user=admin dbname=postgres sslmode=require";
-  return Error{"no database: pass --connection-string or set DATABASE_URL (or --endpoint / DSQL_ENDPOINT)"};
+/// key=value conninfo for DSQL's admin user over TLS, with a fresh IAM token as the password.
+Result<std::string> dsql_conninfo(const std::string& endpoint, const ConnectionOptions& options) {
+  auto credentials = credentials_from_environment();
+  if (!credentials) return credentials.error();
+  std::string region = env_or(options.region, "AWS_REGION");
+  if (region.empty()) region = region_from_endpoint(endpoint);
+  if (region.empty()) return Error{"cannot tell the AWS region of " + endpoint + ": pass --region or set AWS_REGION"};
+  const std::string token = dsql_auth_token(endpoint, region, true, *credentials, std::chrono::system_clock::now());
+  return "host=" + conninfo_quote(endpoint) + " port=5432 user=admin dbname=postgres sslmode=require password=" +
+         conninfo_quote(token);
 }
 
 /// Fault injection for the tests: DSQLINT_TEST_KILL_AT=before:<file>:<step> (or after:)
@@ -48,6 +52,14 @@ std::function<void(const std::string&)> test_fault_hook() {
 }
 
 }  // namespace
+
+Result<std::string> connection_target(const ConnectionOptions& options) {
+  const std::string url = env_or(options.connection_string, "DATABASE_URL");
+  if (!url.empty()) return url;
+  const std::string endpoint = env_or(options.endpoint, "DSQL_ENDPOINT");
+  if (!endpoint.empty()) return dsql_conninfo(endpoint, options);
+  return Error{"no database: pass --connection-string or set DATABASE_URL (or --endpoint / DSQL_ENDPOINT)"};
+}
 
 Result<Provider> resolve_provider(const ConnectionOptions& options) {
   if (!options.provider.empty()) return parse_provider(options.provider);
@@ -92,7 +104,7 @@ int run_plan(const std::string& folder, const std::string& provider_name_given) 
 
 int run_apply(ApplyCommandOptions options) {
   auto provider = resolve_provider(options.connection);
-  auto target = conninfo(options.connection);
+  auto target = connection_target(options.connection);
   if (!provider || !target) {
     std::cerr << "dsqlint: " << (!provider ? provider.error().message : target.error().message) << "\n";
     return static_cast<int>(ApplyExit::kUsage);

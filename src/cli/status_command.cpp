@@ -27,16 +27,15 @@ struct Connected {
 Result<Connected> connect(const std::string& folder, const ConnectionOptions& options) {
   auto provider = resolve_provider(options);
   if (!provider) return provider.error();
-  std::string target = options.connection_string;
-  if (target.empty() && std::getenv("DATABASE_URL")) target = std::getenv("DATABASE_URL");
-  if (target.empty()) return Error{"no database: pass --connection-string or set DATABASE_URL"};
+  auto target = connection_target(options);
+  if (!target) return target.error();
   Connected out;
   if (!folder.empty()) {
     auto plan = plan_folder(folder, *provider);
     if (!plan) return plan.error();
     out.plan = std::move(*plan);
   }
-  out.sessions = pg_sessions(target);
+  out.sessions = pg_sessions(*target);
   auto session = out.sessions->open();
   if (!session) return session.error();
   out.session = std::move(*session);

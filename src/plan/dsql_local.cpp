@@ -24,8 +24,10 @@ LocalStatement translate_for_postgres(std::string_view sql) {
   if (word(0, "ALTER") && word(1, "TABLE") && word(2, "ASYNC")) async = 2;
   if (async == 0) return {std::string(sql), ""};
   const Span span = words[async].span;
+  size_t end = span.end;
+  while (end < sql.size() && (sql[end] == ' ' || sql[end] == '\t')) ++end;  // no double space left behind
   std::string out(sql.substr(0, span.begin));
-  out += sql.substr(span.end);
+  out += sql.substr(end);
   return {out, ""};
 }
 

@@ -61,9 +61,9 @@ TEST(MigrationIdentity, BomAndLineEndsDoNotChangeTheHash) {
 }
 
 TEST(DsqlLocal, DsqlKeywordsAreTranslatedOrSkipped) {
-  EXPECT_EQ(*translate_for_postgres("CREATE INDEX ASYNC i ON t (a)").sql, "CREATE INDEX  i ON t (a)");
-  EXPECT_EQ(*translate_for_postgres("create unique index async i on t (a)").sql, "create unique index  i on t (a)");
-  EXPECT_EQ(*translate_for_postgres("ALTER TABLE ASYNC t VALIDATE CONSTRAINT c").sql, "ALTER TABLE  t VALIDATE CONSTRAINT c");
+  EXPECT_EQ(*translate_for_postgres("CREATE INDEX ASYNC i ON t (a)").sql, "CREATE INDEX i ON t (a)");
+  EXPECT_EQ(*translate_for_postgres("create unique index async i on t (a)").sql, "create unique index i on t (a)");
+  EXPECT_EQ(*translate_for_postgres("ALTER TABLE ASYNC t VALIDATE CONSTRAINT c").sql, "ALTER TABLE t VALIDATE CONSTRAINT c");
   EXPECT_EQ(*translate_for_postgres("CREATE INDEX \"async\" ON t (a)").sql, "CREATE INDEX \"async\" ON t (a)");
   EXPECT_FALSE(translate_for_postgres("AWS IAM GRANT app TO 'arn:aws:iam::1:role/x'").sql);
   EXPECT_FALSE(translate_for_postgres("CALL sys.wait_for_job('j1')").sql);

@@ -175,6 +175,31 @@ TEST(MaskSecrets, QueryParameters) {
             "postgres://admin@h/postgres?X-Amz-Credential=AKIA%2F1&X-Amz-Signature=***&token=***&X-Amz-Date=1");
 }
 
+TEST(MaskSecrets, QuotedIamTokenPassword) {
+  const std::string token =
+      "abc.dsql.us-east-1.on.aws/?Action=DbConnectAdmin&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20241107"
+      "%2Fus-east-1%2Fdsql%2Faws4_request&X-Amz-Date=20241107T173933Z&X-Amz-Expires=900&X-Amz-SignedHeaders=host"
+      "&X-Amz-Security-Token=IQo%2Bx%3D&X-Amz-Signature=c578e142e182b2175741d25e33ffd30a37ed0dd2b1efc1134aadfbaf3bbefd85";
+  const std::string conninfo = "host='abc.dsql.us-east-1.on.aws' port=5432 user=admin dbname=postgres sslmode=require "
+                               "password=" + conninfo_quote(token);
+  EXPECT_EQ(mask_secrets(conninfo),
+            "host='abc.dsql.us-east-1.on.aws' port=5432 user=admin dbname=postgres sslmode=require password=***");
+  EXPECT_EQ(mask_secrets("password=" + conninfo_quote(token) + " host=h"), "password=*** host=h");
+}
+
+TEST(MaskSecrets, BareIamTokenInFreeText) {
+  EXPECT_EQ(mask_secrets("FATAL: bad token h/?Action=DbConnect&X-Amz-Security-Token=IQo%2B&X-Amz-Signature=abc123 for admin"),
+            "FATAL: bad token h/?Action=DbConnect&X-Amz-Security-Token=***&X-Amz-Signature=*** for admin");
+  EXPECT_EQ(mask_secrets("x-amz-signature=abc"), "x-amz-signature=***");
+}
+
+TEST(MaskSecrets, ConninfoQuoteEscapesQuotesAndBackslashes) {
+  EXPECT_EQ(conninfo_quote("plain"), "'plain'");
+  EXPECT_EQ(conninfo_quote("a'b\\c d&e=f%"), "'a\\'b\\\\c d&e=f%'");
+  EXPECT_EQ(conninfo_quote(""), "''");
+  EXPECT_EQ(mask_secrets("password=" + conninfo_quote("it's \\ x") + " user=u"), "password=*** user=u");
+}
+
 TEST(MaskSecrets, NoPasswordIsUnchanged) {
   for (const char* text : {"", "mydb", "host=h user=u dbname=d", "postgresql://alice@h/db", "postgresql://[::1]:5432/db",
                            "postgresql://h/db?sslmode=verify-full&application_name=x"}) {

@@ -1,0 +1,266 @@
+#include "aws/dsql_token.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "aws/sha256.h"
+#include "../run_command.h"
+
+namespace dsqlint {
+namespace {
+
+using std::chrono::system_clock;
+
+/// Debian's interpreter: python3-botocore installs into its dist-packages, which a python3
+/// earlier on PATH (pyenv, a venv) does not see.
+constexpr const char* kDebianPython = "/usr/bin/python3";
+
+/// The oracle: botocore signs the same request at a frozen clock. A botocore that knows DSQL
+/// (1.35.74 and later) answers with the client's own generate_db_connect_*auth_token; an
+/// older one (Debian 12 has 1.29) signs what that generator signs (signers.py,
+/// _dsql_generate_db_auth_token) with the same RequestSigner. Prints the path taken, then
+/// the token.
+constexpr const char* kOracle = R"PY(
+import datetime, sys
+try:
+    import botocore, botocore.credentials, botocore.hooks, botocore.session, botocore.signers
+    from botocore.awsrequest import prepare_request_dict
+    from botocore.model import ServiceId
+except ImportError as error:
+    print('install python3-botocore:', error)
+    sys.exit(3)
+host, region, action, key, secret, token, when, expires = sys.argv[1:9]
+fixed = datetime.datetime.strptime(when, '%Y%m%dT%H%M%SZ')
+class Frozen(datetime.datetime):
+    @classmethod
+    def utcnow(cls): return fixed
+    @classmethod
+    def now(cls, tz=None): return fixed.replace(tzinfo=tz) if tz else fixed
+datetime.datetime = Frozen
+session = botocore.session.Session()
+if 'dsql' in session.get_available_services():
+    client = session.create_client('dsql', region_name=region, aws_access_key_id=key,
+                                   aws_secret_access_key=secret, aws_session_token=token or None)
+    generate = (client.generate_db_connect_admin_auth_token if action == 'DbConnectAdmin'
+                else client.generate_db_connect_auth_token)
+    print('botocore', botocore.__version__, 'dsql client')
+    print(generate(host, region, int(expires)), end='')
+else:
+    emitter = botocore.hooks.HierarchicalEmitter()
+    credentials = botocore.credentials.Credentials(key, secret, token or None)
+    signer = botocore.signers.RequestSigner(ServiceId('dsql'), region, 'dsql', 'v4', credentials, emitter)
+    request = {'url_path': '/', 'query_string': '', 'headers': {}, 'body': {'Action': action}, 'method': 'GET'}
+    prepare_request_dict(request, 'https://' + host)
+    url = signer.generate_presigned_url(request, operation_name=action, expires_in=int(expires),
+                                        region_name=region, signing_name='dsql')
+    print('botocore', botocore.__version__, 'RequestSigner')
+    print(url[len('https://'):], end='')
+)PY";
+
+std::string shell_quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+/// 20241107T173933Z as a time point.
+system_clock::time_point at(const std::string& amz_date) {
+  std::tm utc{};
+  strptime(amz_date.c_str(), "%Y%m%dT%H%M%SZ", &utc);
+  return system_clock::from_time_t(timegm(&utc));
+}
+
+struct Case {
+  std::string endpoint, region;
+  bool admin;
+  AwsCredentials credentials;
+  std::string when;
+  int expires = 900;
+};
+
+struct OracleAnswer {
+  int exit_code = -1;
+  std::string via, token;
+};
+
+OracleAnswer botocore_token(const Case& c) {
+  std::string command = kDebianPython;
+  command += " -W ignore -c ";
+  command += shell_quote(kOracle);
+  for (const std::string& arg : {c.endpoint, c.region, std::string(c.admin ? "DbConnectAdmin" : "DbConnect"),
+                                 c.credentials.access_key_id, c.credentials.secret_access_key,
+                                 c.credentials.session_token, c.when, std::to_string(c.expires)})
+    command.append(" ").append(shell_quote(arg));
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return {};
+  std::string out;
+  char buffer[512];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  const int status = pclose(pipe);
+  OracleAnswer answer{.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+  const size_t newline = out.find('\n');
+  answer.via = out.substr(0, newline);
+  if (newline != std::string::npos) answer.token = out.substr(newline + 1);
+  return answer;
+}
+
+const AwsCredentials kLongTerm{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", ""};
+const AwsCredentials kTemporary{"ASIAEXAMPLE", "se/cret+key=", "IQoJb3JpZ2luX2VjE/+token=with%odd&chars"};
+
+TEST(DsqlToken, MatchesBotocore) {
+  const std::vector<Case> cases{
+      {"abc0def1baz2quux3quuux4.dsql.us-east-1.on.aws", "us-east-1", true, kLongTerm, "20241107T173933Z"},
+      {"abc0def1baz2quux3quuux4.dsql.us-east-1.on.aws", "us-east-1", false, kLongTerm, "20241107T173933Z"},
+      {"abc0def1baz2quux3quuux4.dsql.us-east-1.on.aws", "us-east-1", true, kTemporary, "20241107T173933Z"},
+      {"xyz.dsql.eu-west-2.on.aws", "eu-west-2", false, kTemporary, "20251231T235959Z", 3600},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.endpoint + (c.admin ? " admin" : " user") + (c.credentials.session_token.empty() ? "" : " +token"));
+    const OracleAnswer oracle = botocore_token(c);
+    ASSERT_EQ(oracle.exit_code, 0) << "install python3-botocore: the test signs with Debian's botocore (" << kDebianPython
+                                   << ") as an independent oracle; got: " << oracle.via;
+    RecordProperty("oracle", oracle.via);
+    EXPECT_EQ(dsql_auth_token(c.endpoint, c.region, c.admin, c.credentials, at(c.when), c.expires), oracle.token)
+        << "oracle: " << oracle.via;
+  }
+}
+
+TEST(DsqlToken, HasThePresignedShape) {
+  const std::string token = dsql_auth_token("abc.dsql.us-east-1.on.aws", "us-east-1", true, kLongTerm, at("20241107T173933Z"));
+  EXPECT_TRUE(token.starts_with("abc.dsql.us-east-1.on.aws/?Action=DbConnectAdmin&")) << token;
+  EXPECT_NE(token.find("&X-Amz-Algorithm=AWS4-HMAC-SHA256&"), std::string::npos) << token;
+  EXPECT_NE(token.find("&X-Amz-Credential=AKIDEXAMPLE%2F20241107%2Fus-east-1%2Fdsql%2Faws4_request&"), std::string::npos)
+      << token;
+  EXPECT_NE(token.find("&X-Amz-Date=20241107T173933Z&"), std::string::npos) << token;
+  EXPECT_NE(token.find("&X-Amz-Expires=900&"), std::string::npos) << token;
+  EXPECT_NE(token.find("&X-Amz-SignedHeaders=host&"), std::string::npos) << token;
+  EXPECT_TRUE(std::regex_search(token, std::regex("&X-Amz-Signature=[0-9a-f]{64}$"))) << token;
+  EXPECT_EQ(token.find("https://"), std::string::npos);
+  EXPECT_EQ(token.find(kLongTerm.secret_access_key), std::string::npos);
+
+  const std::string user = dsql_auth_token("abc.dsql.us-east-1.on.aws", "us-east-1", false, kTemporary, at("20241107T173933Z"));
+  EXPECT_TRUE(user.starts_with("abc.dsql.us-east-1.on.aws/?Action=DbConnect&")) << user;
+  EXPECT_NE(user.find("&X-Amz-Security-Token=IQoJb3JpZ2luX2VjE%2F%2Btoken%3Dwith%25odd%26chars&"), std::string::npos) << user;
+}
+
+TEST(DsqlToken, HmacSha256KnownAnswer) {
+  // RFC 4231, test case 2.
+  EXPECT_EQ(to_hex(hmac_sha256("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(uri_encode("a-Z_0.~ /+=%&"), "a-Z_0.~%20%2F%2B%3D%25%26");
+}
+
+TEST(DsqlToken, RegionFromEndpoint) {
+  EXPECT_EQ(region_from_endpoint("abc0def1baz2quux3quuux4.dsql.us-east-1.on.aws"), "us-east-1");
+  EXPECT_EQ(region_from_endpoint("x.dsql.ap-southeast-2.on.aws."), "ap-southeast-2");
+  for (const char* other : {"", "localhost", "db.example.com", "dsql.us-east-1.on.aws", ".dsql.us-east-1.on.aws",
+                            "x.dsql..on.aws", "x.dsql.us-east-1.amazonaws.com", "x.dsql.a.b.on.aws"})
+    EXPECT_EQ(region_from_endpoint(other), "") << other;
+}
+
+/// Sets (or, for nullopt, unsets) environment variables for one test and puts them back.
+class ScopedEnv {
+ public:
+  explicit ScopedEnv(const std::map<std::string, std::optional<std::string>>& values) {
+    for (const auto& [name, value] : values) {
+      const char* old = std::getenv(name.c_str());
+      saved_[name] = old ? std::optional<std::string>(old) : std::nullopt;
+      set(name, value);
+    }
+  }
+  ~ScopedEnv() {
+    for (const auto& [name, value] : saved_) set(name, value);
+  }
+
+ private:
+  static void set(const std::string& name, const std::optional<std::string>& value) {
+    if (value) setenv(name.c_str(), value->c_str(), 1);
+    else unsetenv(name.c_str());
+  }
+  std::map<std::string, std::optional<std::string>> saved_;
+};
+
+TEST(DsqlToken, CredentialsFromEnvironment) {
+  {
+    ScopedEnv env({{"AWS_ACCESS_KEY_ID", std::nullopt}, {"AWS_SECRET_ACCESS_KEY", std::nullopt}, {"AWS_SESSION_TOKEN", std::nullopt}});
+    const auto missing = credentials_from_environment();
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.error().message.find("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set"), std::string::npos)
+        << missing.error().message;
+    EXPECT_NE(missing.error().message.find("not from profiles, SSO or instance metadata"), std::string::npos);
+  }
+  {
+    ScopedEnv env({{"AWS_ACCESS_KEY_ID", "AKID"}, {"AWS_SECRET_ACCESS_KEY", ""}, {"AWS_SESSION_TOKEN", std::nullopt}});
+    const auto missing = credentials_from_environment();
+    ASSERT_FALSE(missing.ok());
+    EXPECT_TRUE(missing.error().message.starts_with("AWS_SECRET_ACCESS_KEY is not set:")) << missing.error().message;
+  }
+  ScopedEnv env({{"AWS_ACCESS_KEY_ID", "AKID"}, {"AWS_SECRET_ACCESS_KEY", "s"}, {"AWS_SESSION_TOKEN", "t"}});
+  const auto found = credentials_from_environment();
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  EXPECT_EQ(found->access_key_id, "AKID");
+  EXPECT_EQ(found->secret_access_key, "s");
+  EXPECT_EQ(found->session_token, "t");
+}
+
+/// The environment of a CLI run against an endpoint alone, with fake credentials.
+std::map<std::string, std::optional<std::string>> endpoint_env() {
+  return {{"AWS_ACCESS_KEY_ID", "AKIDFAKECLITEST"},       {"AWS_SECRET_ACCESS_KEY", "fakeSecretKeyForTheCliTest"},
+          {"AWS_SESSION_TOKEN", "fakeSessionTokenCliTest"}, {"AWS_REGION", std::nullopt},
+          {"DATABASE_URL", std::nullopt},                 {"DSQL_ENDPOINT", std::nullopt},
+          {"PGCONNECT_TIMEOUT", "5"}};
+}
+
+void expect_no_secret(const testing::CommandResult& run) {
+  const std::string output = run.out + run.err;
+  EXPECT_EQ(output.find("fakeSecretKeyForTheCliTest"), std::string::npos) << output;
+  EXPECT_EQ(output.find("fakeSessionTokenCliTest"), std::string::npos) << output;
+  EXPECT_FALSE(std::regex_search(output, std::regex("[0-9a-f]{64}"))) << output;
+  EXPECT_NE(output.find("password=***"), std::string::npos) << "the token should be in the conninfo, masked: " << output;
+}
+
+TEST(DsqlTokenCli, ApplyToAnEndpointSignsATokenAndNeverPrintsIt) {
+  ScopedEnv env(endpoint_env());
+  const auto run = testing::run_dsqlint({"apply", "--endpoint", "abc.dsql.us-east-1.on.aws", "--folder",
+                                         DSQLINT_SOURCE_DIR "/fixtures/example/migrations"});
+  EXPECT_EQ(run.exit_code, 5) << run.out << run.err;
+  EXPECT_NE(run.err.find("abc.dsql.us-east-1.on.aws"), std::string::npos) << run.err;
+  expect_no_secret(run);
+}
+
+TEST(DsqlTokenCli, StatusToAnEndpointSignsATokenAndNeverPrintsIt) {
+  ScopedEnv env(endpoint_env());
+  setenv("DSQL_ENDPOINT", "abc.dsql.us-east-1.invalid", 1);
+  const auto run = testing::run_dsqlint({"status", "--region", "us-east-1", "--folder",
+                                         DSQLINT_SOURCE_DIR "/fixtures/example/migrations"});
+  EXPECT_EQ(run.exit_code, 5) << run.out << run.err;
+  expect_no_secret(run);
+}
+
+TEST(DsqlTokenCli, EndpointWithoutCredentialsSaysWhatIsMissing) {
+  ScopedEnv env(endpoint_env());
+  unsetenv("AWS_ACCESS_KEY_ID");
+  const auto run = testing::run_dsqlint({"apply", "--endpoint", "abc.dsql.us-east-1.on.aws", "--folder",
+                                         DSQLINT_SOURCE_DIR "/fixtures/example/migrations"});
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_NE(run.err.find("AWS_ACCESS_KEY_ID is not set"), std::string::npos) << run.err;
+  EXPECT_EQ((run.out + run.err).find("fakeSecretKeyForTheCliTest"), std::string::npos);
+}
+
+TEST(DsqlTokenCli, EndpointWithoutARegionSaysHowToGiveOne) {
+  ScopedEnv env(endpoint_env());
+  const auto run = testing::run_dsqlint({"apply", "--endpoint", "db.example.invalid", "--folder",
+                                         DSQLINT_SOURCE_DIR "/fixtures/example/migrations"});
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_NE(run.err.find("pass --region or set AWS_REGION"), std::string::npos) << run.err;
+}
+
+}  // namespace
+}  // namespace dsqlint
