@@ -33,7 +33,7 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
         .help("enforce the relationship in the application, or target DSQL from 2026-08-26 on");
     return;
   }
-  const NotValidRewrite rewrite = not_valid_rewrite(idiom.alter, idiom.constraint, 0, idiom.alter_span.end);
+  const NotValidRewrite rewrite = not_valid_rewrite(idiom.alter, idiom.constraint, idiom.base, idiom.alter_span.end);
   out.report(stmt, StatementClass::Rewrite,
              fmt::format("DSQL runs no DO blocks; this one only adds a foreign key to table {}", table))
       .at(at)

@@ -25,16 +25,19 @@ std::string env_or(const std::string& value, const char* name) {
   return set ? set : "";
 }
 
-/// key=value conninfo for DSQL's admin user over TLS, with a fresh IAM token as the password.
+/// key=value conninfo for DSQL's admin user over TLS, with a fresh IAM token as the password;
+/// without AWS credentials in the environment, libpq's PGPASSWORD (a token made elsewhere).
 Result<std::string> dsql_conninfo(const std::string& endpoint, const ConnectionOptions& options) {
+  const std::string base = "host=" + conninfo_quote(endpoint) + " port=5432 user=admin dbname=postgres sslmode=require";
   auto credentials = credentials_from_environment();
-  if (!credentials) return credentials.error();
+  if (!credentials && !env_or("", "PGPASSWORD").empty()) return base;
+  if (!credentials)
+    return Error{credentials.error().message + ", or set PGPASSWORD to a token from aws dsql generate-db-connect-admin-auth-token"};
   std::string region = env_or(options.region, "AWS_REGION");
   if (region.empty()) region = region_from_endpoint(endpoint);
   if (region.empty()) return Error{"cannot tell the AWS region of " + endpoint + ": pass --region or set AWS_REGION"};
   const std::string token = dsql_auth_token(endpoint, region, true, *credentials, std::chrono::system_clock::now());
-  return "host=" + conninfo_quote(endpoint) + " port=5432 user=admin dbname=postgres sslmode=require password=" +
-         conninfo_quote(token);
+  return base + " password=" + conninfo_quote(token);
 }
 
 /// Fault injection for the tests: DSQLINT_TEST_KILL_AT=before:<file>:<step> (or after:)

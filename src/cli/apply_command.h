@@ -30,7 +30,8 @@ Result<Plan> plan_folder(const std::string& folder, Provider provider);
 /// The libpq connection string: --connection-string / DATABASE_URL as given; for an
 /// endpoint alone (--endpoint / DSQL_ENDPOINT), DSQL's admin user over TLS with an IAM
 /// token signed now from the environment's AWS credentials (region: --region, AWS_REGION,
-/// else the endpoint's). Contains secrets: print only through mask_secrets.
+/// else the endpoint's), or PGPASSWORD when there are none. Contains secrets: print only
+/// through mask_secrets.
 Result<std::string> connection_target(const ConnectionOptions& options);
 
 /// The provider to use: --provider, else inferred from the endpoint and connection string.

@@ -51,6 +51,7 @@ DrizzleFkIdiom read_idiom(const Statement& statement, Context& context) {
   idiom.alter_sql = sql.text;
   idiom.alter_span = inner->span;
   idiom.in_file = sql.offset != 0;
+  idiom.base = inner->base;
   return idiom;
 }
 

@@ -23,6 +23,7 @@ struct DrizzleFkIdiom {
   /// `alter` use the same coordinates.
   Span alter_span;
   bool in_file = false;
+  uint32_t base = 0;  ///< add to `alter`'s node locations to get alter_span's coordinates
   const AlterTableStmt* alter = nullptr;
   const Constraint* constraint = nullptr;
 };

@@ -34,7 +34,10 @@ void localize(Step& step) {
 
 void add_statement(FilePlan& plan, const FileResult& file, const StatementResult& statement, Provider provider) {
   const std::string text(file.source.slice(statement.span));
-  Step step{.statement = statement.index, .sql = text, .ddl = statement.category == StatementCategory::Ddl};
+  // Non-transactional statements (VACUUM ...) run on their own like DDL, their marker after.
+  Step step{.statement = statement.index,
+            .sql = text,
+            .ddl = statement.category == StatementCategory::Ddl || statement.outside_transaction};
   if (!statement.changes.empty()) add_resume_check(step, statement.changes.front());
   if (statement.parse_error || statement.klass == StatementClass::Unsupported) {
     step.kind = StepKind::Refuse;

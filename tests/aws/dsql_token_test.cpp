@@ -215,7 +215,7 @@ std::map<std::string, std::optional<std::string>> endpoint_env() {
   return {{"AWS_ACCESS_KEY_ID", "AKIDFAKECLITEST"},       {"AWS_SECRET_ACCESS_KEY", "fakeSecretKeyForTheCliTest"},
           {"AWS_SESSION_TOKEN", "fakeSessionTokenCliTest"}, {"AWS_REGION", std::nullopt},
           {"DATABASE_URL", std::nullopt},                 {"DSQL_ENDPOINT", std::nullopt},
-          {"PGCONNECT_TIMEOUT", "5"}};
+          {"PGPASSWORD", std::nullopt},                   {"PGCONNECT_TIMEOUT", "5"}};
 }
 
 void expect_no_secret(const testing::CommandResult& run) {
@@ -251,7 +251,19 @@ TEST(DsqlTokenCli, EndpointWithoutCredentialsSaysWhatIsMissing) {
                                          DSQLINT_SOURCE_DIR "/fixtures/example/migrations"});
   EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
   EXPECT_NE(run.err.find("AWS_ACCESS_KEY_ID is not set"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("or set PGPASSWORD"), std::string::npos) << run.err;
   EXPECT_EQ((run.out + run.err).find("fakeSecretKeyForTheCliTest"), std::string::npos);
+}
+
+TEST(DsqlTokenCli, EndpointWithoutCredentialsUsesAPasswordFromPgpassword) {
+  ScopedEnv env(endpoint_env());
+  unsetenv("AWS_ACCESS_KEY_ID");
+  setenv("PGPASSWORD", "tokenMadeByTheAwsCli", 1);
+  const auto run = testing::run_dsqlint({"apply", "--endpoint", "abc.dsql.us-east-1.on.aws", "--folder",
+                                         DSQLINT_SOURCE_DIR "/fixtures/example/migrations"});
+  EXPECT_EQ(run.exit_code, 5) << run.out << run.err;
+  EXPECT_EQ((run.out + run.err).find("tokenMadeByTheAwsCli"), std::string::npos) << run.out << run.err;
+  EXPECT_EQ((run.out + run.err).find("password="), std::string::npos) << run.out << run.err;
 }
 
 TEST(DsqlTokenCli, EndpointWithoutARegionSaysHowToGiveOne) {

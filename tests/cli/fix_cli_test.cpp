@@ -23,11 +23,7 @@ const std::string kSource = DSQLINT_SOURCE_DIR;
 /// A safe fix that does not work yet: (fixture path relative to fixtures/rules, rule).
 /// Its edits break the SQL, fix leaves the statement as it is and says so. When the rule is
 /// repaired this test fails, to have the entry removed.
-const std::set<std::pair<std::string, std::string>> kKnownBrokenFixes = {
-    // A DO block with a quoted (not dollar-quoted) body and an unnamed foreign key: the
-    // constraint name is inserted at an offset inside the body, not inside the file.
-    {"do-block-foreign-key/drizzle.sql", "do-block-foreign-key"},
-};
+const std::set<std::pair<std::string, std::string>> kKnownBrokenFixes = {};
 
 std::string fixture_target(const std::string& text) {
   std::smatch match;
