@@ -12,6 +12,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "apply_test_support.h"
 #include "../pg_test_server.h"
@@ -507,6 +508,48 @@ TEST(ApplyFaults, KillAtEveryRebuildPhaseThenRerunKeepsEveryRow) {
     EXPECT_NE(rerun.out.find("resuming"), npos) << rerun.out;
     expect_nothing_lost(db, folder, clean_schema, kPriceChecks);
   }
+}
+
+TEST(ApplyFaults, StatusJsonReportsEveryStateAndTheLock) {
+  MigrationFolder folder("status-json");
+  write_mixed_folder(folder);
+  Db db(fresh_database("status_json"));
+  const auto status = [&] {
+    return run_dsqlint_with({"status", "--json", "--folder", folder.path(), "--connection-string", db.conninfo(),
+                             "--provider", "dsql-local"});
+  };
+  const ProcessResult empty = status();
+  EXPECT_EQ(empty.exit_code, 10) << "pending\n" << empty.output();
+  auto json = nlohmann::json::parse(empty.out);
+  EXPECT_EQ(json["version"], 1);
+  EXPECT_EQ(json["migrations"].size(), 3u);
+  EXPECT_EQ(json["migrations"][0]["state"], "pending");
+  EXPECT_EQ(json["lock"]["held"], false);
+
+  ASSERT_EQ(kill_at(folder, db, "dsql-local", "before:0002_columns.sql:2").signal, SIGKILL);
+  const ProcessResult interrupted = status();
+  EXPECT_EQ(interrupted.exit_code, 11) << interrupted.output();
+  json = nlohmann::json::parse(interrupted.out);
+  EXPECT_EQ(json["migrations"][0]["state"], "applied");
+  EXPECT_EQ(json["migrations"][0]["sha256"], file_sha256(folder, "0001_seed.sql"));
+  EXPECT_FALSE(json["migrations"][0]["applied_at"].is_null());
+  EXPECT_EQ(json["migrations"][1]["state"], "running");
+  EXPECT_EQ(json["migrations"][1]["steps_done"], 2);
+  EXPECT_EQ(json["migrations"][1]["steps_total"], 5);
+  EXPECT_EQ(json["migrations"][1]["skipped"], 1) << "the stripped RLS statement stays visible";
+  EXPECT_EQ(json["migrations"][2]["state"], "pending");
+  EXPECT_EQ(json["lock"]["held"], true) << "the killed runner's lease is still fresh";
+  EXPECT_NE(json["lock"]["owner"].get<std::string>().find(" pid "), std::string::npos);
+
+  expire_lease(db);
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, db, "dsql-local")).exit_code, 0);
+  folder.remove("0003_more.sql");
+  const ProcessResult done = status();
+  EXPECT_EQ(done.exit_code, 0) << done.output();
+  json = nlohmann::json::parse(done.out);
+  EXPECT_EQ(json["migrations"][2]["state"], "missing");
+  EXPECT_EQ(json["migrations"][2]["file"], "0003_more.sql");
+  EXPECT_EQ(json["lock"]["held"], false);
 }
 
 }  // namespace
