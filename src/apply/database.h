@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,8 @@ class SessionFactory {
 
 /// A factory of libpq connections to `conninfo` (URI or key=value form).
 std::unique_ptr<SessionFactory> pg_sessions(std::string conninfo);
+/// The same, asking `conninfo` again before every connection (a fresh IAM token each time).
+std::unique_ptr<SessionFactory> pg_sessions(std::function<Result<std::string>()> conninfo);
 
 /// `conninfo` with any password replaced by "***": postgres://u:***@h/db, password=***,
 /// and ?password=... / X-Amz-Signature=... query parameters.

@@ -1,3 +1,4 @@
+#include <functional>
 #include <libpq-fe.h>
 
 #include <cstdlib>
@@ -156,9 +157,16 @@ class PgSession final : public Session {
 
 class PgSessionFactory final : public SessionFactory {
  public:
-  explicit PgSessionFactory(std::string conninfo) : conninfo_(std::move(conninfo)) {}
+  explicit PgSessionFactory(std::function<Result<std::string>()> source) : source_(std::move(source)) {
+    if (auto first = source_()) conninfo_ = std::move(*first);
+  }
 
   Result<std::unique_ptr<Session>> open() override {
+    // Asked again for every connection: an IAM token is signed afresh, so a reconnect
+    // late in a long apply does not present an expired one.
+    auto current = source_();
+    if (!current) return current.error();
+    conninfo_ = std::move(*current);
     // Entries before the expanded dbname are defaults that the connection string overrides.
     std::vector<const char*> keys{"fallback_application_name"};
     std::vector<const char*> values{"dsqlint"};
@@ -179,12 +187,17 @@ class PgSessionFactory final : public SessionFactory {
   std::string display() const override { return mask_secrets(conninfo_); }
 
  private:
-  std::string conninfo_;
+  std::function<Result<std::string>()> source_;
+  std::string conninfo_;  ///< the last one opened, for display()
 };
 
 }  // namespace
 
 std::unique_ptr<SessionFactory> pg_sessions(std::string conninfo) {
+  return std::make_unique<PgSessionFactory>([conninfo = std::move(conninfo)]() -> Result<std::string> { return conninfo; });
+}
+
+std::unique_ptr<SessionFactory> pg_sessions(std::function<Result<std::string>()> conninfo) {
   return std::make_unique<PgSessionFactory>(std::move(conninfo));
 }
 

@@ -117,12 +117,14 @@ int run_apply(ApplyCommandOptions options) {
     std::cerr << "dsqlint: " << plan.error().message << "\n";
     return static_cast<int>(ApplyExit::kUsage);
   }
-  auto sessions = pg_sessions(*target);
+  // Asked again per connection: an IAM token is re-signed for every reconnect.
+  auto sessions = pg_sessions([connection = options.connection] { return connection_target(connection); });
   ApplyOptions apply{.use_lock = !options.no_lock,
                      .dry_run = options.dry_run,
                      .allow_out_of_order = options.allow_out_of_order,
                      .lock_wait_seconds = options.lock_wait_seconds,
                      .lease_seconds = options.lease_seconds,
+                     .terminal = isatty(STDOUT_FILENO) != 0,
                      .checkpoint = test_fault_hook()};
   return static_cast<int>(apply_plan(*plan, *sessions, apply, std::cout, std::cerr));
 }

@@ -272,5 +272,25 @@ TEST(LocalServer, MissingBinariesAreAClearError) {
   EXPECT_NE(started.error().message.find("install postgresql-15"), std::string::npos) << started.error().message;
 }
 
+TEST(PgSession, FactoryAsksForItsConnectionStringAgainOnEveryOpen) {
+  const std::string conninfo = testing::fresh_database("resign");
+  int asked = 0;
+  auto sessions = pg_sessions([&]() -> Result<std::string> {
+    ++asked;
+    return conninfo + " password=token-" + std::to_string(asked);
+  });
+  auto first = sessions->open();
+  ASSERT_TRUE(first) << first.error().message;
+  auto second = sessions->open();
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(asked, 3) << "once for display, then once per connection (a fresh IAM token each)";
+  EXPECT_EQ(sessions->display().find("token-"), std::string::npos) << sessions->display();
+  int refusals = 0;
+  auto failing = pg_sessions([&]() -> Result<std::string> { return Error{"credentials expired " + std::to_string(++refusals)}; });
+  const auto refused = failing->open();
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message, "credentials expired 2");
+}
+
 }  // namespace
 }  // namespace dsqlint
