@@ -1,0 +1,117 @@
+// apply and status around table rebuilds and unfinished runs, against a real server:
+// a kill at every rebuild phase loses no row; status --json reports every state.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "apply_test_support.h"
+#include "../pg_test_server.h"
+
+namespace dsqlint::testing {
+namespace {
+
+constexpr auto npos = std::string::npos;
+
+/// A table of 7,000 rows (several copy batches) whose price column is widened: RECREATION.
+void write_rebuild_folder(const MigrationFolder& folder) {
+  folder.write("0001_prices.sql",
+               {R"(CREATE TABLE "prices" ("id" integer PRIMARY KEY NOT NULL, "price" numeric(12, 2) NOT NULL, )"
+                R"("label" text))",
+                R"(CREATE INDEX ASYNC "prices_label_idx" ON "prices" ("label"))"});
+  // Seeded outside the migrations: a DML step of 7,000 rows would break DSQL's row limit.
+  folder.write("0002_wider.sql", {R"(ALTER TABLE "prices" ALTER COLUMN "price" SET DATA TYPE numeric(18, 4))"});
+}
+
+void seed_prices(Db& db) {
+  db.exec(R"(INSERT INTO "prices" SELECT g, g * 1.25, 'p' || g FROM generate_series(1, 7000) g)");
+}
+
+const DataChecks kPriceChecks = {
+    {R"(SELECT count(*), count(DISTINCT id), sum(CASE WHEN price = id * 1.25 AND label = 'p' || id THEN 1 ELSE 0 END) )"
+     R"(FROM "prices")",
+     "7000 7000 7000"},
+    {R"(SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'prices'::regclass AND attname = 'price')",
+     "numeric(18,4)"},
+    {R"(SELECT count(*) FROM pg_class WHERE relname LIKE 'prices\_\_mantle%')", "0"},
+};
+
+TEST(ApplyFaults, KillAtEveryRebuildPhaseThenRerunKeepsEveryRow) {
+  MigrationFolder folder("rebuild-phases");
+  write_rebuild_folder(folder);
+  // The clean reference: first file, seed, then the rebuild, in one database.
+  Db reference(fresh_database("rebuild_clean"));
+  folder.remove("0002_wider.sql");
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, reference, "dsql-local")).exit_code, 0);
+  seed_prices(reference);
+  write_rebuild_folder(folder);
+  const ProcessResult clean = run_dsqlint_with(apply_args(folder, reference, "dsql-local"));
+  ASSERT_EQ(clean.exit_code, 0) << clean.output();
+  const std::string clean_schema = reference.schema();
+  for (const char* phase : {"created", "batch", "copied", "verified", "indexed", "renamed_old", "renamed_new", "dropped",
+                            "finished"}) {
+    SCOPED_TRACE(phase);
+    Db db(fresh_database("rebuild_kill"));
+    folder.remove("0002_wider.sql");
+    ASSERT_EQ(run_dsqlint_with(apply_args(folder, db, "dsql-local")).exit_code, 0);
+    seed_prices(db);
+    write_rebuild_folder(folder);
+    ASSERT_EQ(kill_at(folder, db, "dsql-local", fmt::format("recreate:0002_wider.sql:0:{}", phase)).signal, SIGKILL);
+    // Whatever the phase, one table holds every row.
+    const std::string holders = db.row(
+        R"(SELECT string_agg(relname, ',') FROM pg_class WHERE relkind = 'r' AND relname LIKE 'prices%' )"
+        R"(AND (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I', relname), false, true, '')))[1]::text = '7000')");
+    EXPECT_FALSE(holders.empty()) << "no table holds all 7,000 rows after a kill at " << phase;
+    expire_lease(db);
+    const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+    EXPECT_EQ(rerun.exit_code, 0) << rerun.output();
+    EXPECT_NE(rerun.out.find("resuming"), npos) << rerun.out;
+    expect_nothing_lost(db, folder, clean_schema, kPriceChecks);
+  }
+}
+
+TEST(ApplyFaults, StatusJsonReportsEveryStateAndTheLock) {
+  MigrationFolder folder("status-json");
+  write_mixed_folder(folder);
+  Db db(fresh_database("status_json"));
+  const auto status = [&] {
+    return run_dsqlint_with({"status", "--json", "--folder", folder.path(), "--connection-string", db.conninfo(),
+                             "--provider", "dsql-local"});
+  };
+  const ProcessResult empty = status();
+  EXPECT_EQ(empty.exit_code, 10) << "pending\n" << empty.output();
+  auto json = nlohmann::json::parse(empty.out);
+  EXPECT_EQ(json["version"], 1);
+  EXPECT_EQ(json["migrations"].size(), 3u);
+  EXPECT_EQ(json["migrations"][0]["state"], "pending");
+  EXPECT_EQ(json["lock"]["held"], false);
+
+  ASSERT_EQ(kill_at(folder, db, "dsql-local", "before:0002_columns.sql:2").signal, SIGKILL);
+  const ProcessResult interrupted = status();
+  EXPECT_EQ(interrupted.exit_code, 11) << interrupted.output();
+  json = nlohmann::json::parse(interrupted.out);
+  EXPECT_EQ(json["migrations"][0]["state"], "applied");
+  EXPECT_EQ(json["migrations"][0]["sha256"], file_sha256(folder, "0001_seed.sql"));
+  EXPECT_FALSE(json["migrations"][0]["applied_at"].is_null());
+  EXPECT_EQ(json["migrations"][1]["state"], "running");
+  EXPECT_EQ(json["migrations"][1]["steps_done"], 2);
+  EXPECT_EQ(json["migrations"][1]["steps_total"], 5);
+  EXPECT_EQ(json["migrations"][1]["skipped"], 1) << "the stripped RLS statement stays visible";
+  EXPECT_EQ(json["migrations"][2]["state"], "pending");
+  EXPECT_EQ(json["lock"]["held"], true) << "the killed runner's lease is still fresh";
+  EXPECT_NE(json["lock"]["owner"].get<std::string>().find(" pid "), std::string::npos);
+
+  expire_lease(db);
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, db, "dsql-local")).exit_code, 0);
+  folder.remove("0003_more.sql");
+  const ProcessResult done = status();
+  EXPECT_EQ(done.exit_code, 0) << done.output();
+  json = nlohmann::json::parse(done.out);
+  EXPECT_EQ(json["migrations"][2]["state"], "missing");
+  EXPECT_EQ(json["migrations"][2]["file"], "0003_more.sql");
+  EXPECT_EQ(json["lock"]["held"], false);
+}
+
+}  // namespace
+}  // namespace dsqlint::testing
