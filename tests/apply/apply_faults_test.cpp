@@ -417,6 +417,10 @@ TEST(ApplyFaults, DsqlLocalEnforcesTheRowLimitOfOneTransaction) {
   const ProcessResult refused = run_dsqlint_with(apply_args(folder, *local, "dsql-local"));
   EXPECT_EQ(refused.exit_code, 1) << refused.output();
   EXPECT_NE(refused.err.find("54000"), npos) << refused.err;
+  // The failure names file, statement, SQLSTATE, what is committed and what to run next.
+  EXPECT_NE(refused.err.find("0002_fill.sql statement 1 (step 1/1) failed: SQLSTATE 54000"), npos) << refused.err;
+  EXPECT_NE(refused.err.find("committed: the steps before step 1; step 1 is not applied"), npos) << refused.err;
+  EXPECT_NE(refused.err.find("next: fix the statement, then run 'dsqlint apply'"), npos) << refused.err;
   EXPECT_EQ(local->row(rows), "5000 5000 0 0") << "the failed UPDATE left the table unchanged";
   EXPECT_EQ(local->row("SELECT string_agg(filename || ' ' || state, ', ' ORDER BY filename) FROM __mantle_migrations"),
             "0001_column.sql applied, 0002_fill.sql failed");

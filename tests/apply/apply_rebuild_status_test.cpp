@@ -113,5 +113,35 @@ TEST(ApplyFaults, StatusJsonReportsEveryStateAndTheLock) {
   EXPECT_EQ(json["lock"]["held"], false);
 }
 
+TEST(ApplyFaults, UnsupportedStatementRefusesTheFolderBeforeAnythingRuns) {
+  MigrationFolder folder("unsupported");
+  folder.write("0001_table.sql", {R"(CREATE TABLE "t" ("id" integer PRIMARY KEY NOT NULL))"});
+  folder.write("0002_trigger.sql",
+               {R"(CREATE TRIGGER "t_touch" BEFORE UPDATE ON "t" FOR EACH ROW EXECUTE FUNCTION touch())"});
+  Db db(fresh_database("unsupported"));
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  EXPECT_EQ(run.exit_code, 4) << run.output();
+  EXPECT_NE(run.err.find("0002_trigger.sql statement 1 cannot run on dsql-local"), npos) << run.err;
+  EXPECT_NE(run.err.find("nothing was applied"), npos) << run.err;
+  EXPECT_FALSE(db.table_exists("t")) << "the good file before it did not run either";
+  EXPECT_FALSE(db.table_exists("__mantle_migrations")) << "refused before touching the database";
+}
+
+TEST(ApplyFaults, NoLockAppliesWithoutTouchingTheLease) {
+  MigrationFolder folder("no-lock");
+  write_mixed_folder(folder);
+  const std::string clean = clean_run_schema(folder, "dsql-local");
+  Db db(fresh_database("no_lock"));
+  db.exec("CREATE TABLE __mantle_migration_lock (lock_name text PRIMARY KEY, owner_id text, fencing_token bigint NOT NULL "
+          "DEFAULT 0, acquired_at timestamptz, heartbeat_at timestamptz, expires_at timestamptz)");
+  db.exec("INSERT INTO __mantle_migration_lock VALUES ('apply', 'someone else', 5, now(), now(), now() + interval '1 hour')");
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local", {"--no-lock"}));
+  EXPECT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(run.out.find("lock: acquired"), npos) << run.out;
+  EXPECT_EQ(db.row("SELECT owner_id, fencing_token FROM __mantle_migration_lock"), "someone else 5")
+      << "--no-lock neither takes nor releases the lease";
+  EXPECT_EQ(db.schema(), clean);
+}
+
 }  // namespace
 }  // namespace dsqlint::testing
