@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <chrono>
+#include <thread>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -141,6 +144,34 @@ TEST(ApplyFaults, NoLockAppliesWithoutTouchingTheLease) {
   EXPECT_EQ(db.row("SELECT owner_id, fencing_token FROM __mantle_migration_lock"), "someone else 5")
       << "--no-lock neither takes nor releases the lease";
   EXPECT_EQ(db.schema(), clean);
+}
+
+TEST(ApplyFaults, SerializationConflictIsRetriedAndCounted) {
+  MigrationFolder folder("conflict");
+  folder.write("0001_items.sql", {R"(CREATE TABLE "items" ("id" integer PRIMARY KEY NOT NULL, "v" integer NOT NULL))",
+                                  R"(INSERT INTO "items" SELECT g, g FROM generate_series(1, 100) g)"});
+  folder.write("0002_bump.sql", {R"(UPDATE "items" SET "v" = "v" + 1)"});
+  Db db(fresh_database("conflict"));
+  // Under REPEATABLE READ, updating a row a concurrent transaction changed and committed is
+  // SQLSTATE 40001, as DSQL's OC000 is.
+  db.exec(R"(DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET default_transaction_isolation = ''repeatable read''', )"
+          R"(current_database()); END $$)");
+  DsqlintProcess runner(apply_args(folder, db, "dsql-local"), {"DSQLINT_TEST_STOP_AT=before:0002_bump.sql:0"});
+  ASSERT_TRUE(runner.wait_stopped(std::chrono::seconds(30))) << runner.wait().output();
+  Db writer(db.conninfo());
+  writer.exec("BEGIN");
+  writer.exec(R"(UPDATE "items" SET "v" = "v" + 1000 WHERE "id" = 50)");
+  runner.resume();  // its UPDATE waits for row 50, then conflicts when the writer commits
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  writer.exec("COMMIT");
+  const ProcessResult run = runner.wait();
+  EXPECT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_NE(run.out.find("retry 1/10 40001"), npos) << run.out;
+  EXPECT_NE(run.out.find("1 OCC retries"), npos) << run.out;
+  EXPECT_EQ(db.row(R"(SELECT count(*), sum(CASE WHEN "v" = "id" + 1 + CASE WHEN "id" = 50 THEN 1000 ELSE 0 END )"
+                   R"(THEN 1 ELSE 0 END) FROM "items")"),
+            "100 100")
+      << "the bump ran exactly once, after the concurrent write";
 }
 
 }  // namespace
