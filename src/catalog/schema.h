@@ -50,6 +50,9 @@ struct TableModel {
   unsigned statistics = 0;
   Origin origin;
   std::optional<Origin> rls_stripped;  ///< where ENABLE ROW LEVEL SECURITY was skipped
+  /// Every constraint clause names itself ("CONSTRAINT name ..."), with the name PostgreSQL
+  /// gave it when the migration did not (lint/table_edits.h: freeze_constraint_names).
+  bool constraint_names_written = false;
 
   std::string key() const { return schema + "." + name; }
   const ColumnModel* column(std::string_view column_name) const;

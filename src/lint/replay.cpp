@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lint/rule.h"
+#include "lint/table_edits.h"
 
 namespace dsqlint {
 
@@ -33,25 +34,51 @@ void raise_class(StatementResult& statement) {
   }
 }
 
-std::string replace_type(const std::string& definition, const ColumnModel& before, const ColumnModel& after) {
-  const size_t at = before.type_sql.empty() ? std::string::npos : definition.find(before.type_sql, before.name.size());
-  if (at == std::string::npos) return after.name + " " + after.type_sql;
-  return definition.substr(0, at) + after.type_sql + definition.substr(at + before.type_sql.size());
-}
-
-void drop_column(TableModel& table, const std::string& name) {
-  std::erase_if(table.columns, [&](const ColumnModel& c) { return c.name == name; });
-  std::erase_if(table.indexes, [&](const IndexModel& index) {
-    return std::find(index.columns.begin(), index.columns.end(), name) != index.columns.end();
-  });
-}
-
-void rename_table(Catalog& catalog, const std::string& from, const std::string& to_name) {
+/// RENAME TO: the table, and the foreign keys that reference it.
+void rename_table_everywhere(Catalog& catalog, const std::string& from, const std::string& to_name) {
+  if (!catalog.table(from)) return;
+  for (auto& [key, other] : catalog.tables) rename_referenced_table(other, from, to_name);
   auto node = catalog.tables.extract(from);
-  if (node.empty()) return;
-  node.mapped().name = to_name;
+  rename_table(node.mapped(), to_name);
   node.key() = node.mapped().key();
   catalog.tables.insert(std::move(node));
+}
+
+/// The foreign keys, of any table, that depend on `keys` of `table`: gone with them.
+void drop_dependents(Catalog& catalog, const TableModel& table, const std::vector<IndexModel>& keys) {
+  for (const IndexModel& key : keys)
+    for (auto& [name, other] : catalog.tables) drop_references(other, table.key(), &key);
+}
+
+/// RENAME COLUMN: the table's definitions, and the foreign keys of others that name it.
+void rename_column_everywhere(Catalog& catalog, TableModel& table, const std::string& from, const std::string& to) {
+  // A foreign key references the columns of a unique key: if there is none, nothing follows.
+  const bool referable = std::any_of(table.indexes.begin(), table.indexes.end(), [&](const IndexModel& index) {
+    return index.unique && std::find(index.columns.begin(), index.columns.end(), from) != index.columns.end();
+  });
+  rename_column(table, from, to);
+  if (!referable) return;
+  for (auto& [key, other] : catalog.tables)
+    if (key != table.key()) rename_referenced_column(other, table.key(), from, to);
+}
+
+/// An added constraint without a name gets one now, as in PostgreSQL: past the names the
+/// table has, which a later change must not make come out different.
+void name_new_constraints(TableModel& table) {
+  table.constraint_names_written = false;
+  freeze_constraint_names(table);
+}
+
+/// ADD COLUMN. PostgreSQL names the new column's constraints now, past the names the
+/// table has: write them down, or a later change could make them come out different.
+void add_column(TableModel& table, const SchemaChange& change) {
+  if (table.column(change.column.name)) return;
+  const bool unnamed = has_unnamed_constraint(change.column.definition);
+  if (unnamed) freeze_constraint_names(table);
+  table.columns.push_back(change.column);
+  for (const IndexModel& index : change.created.indexes) table.indexes.push_back(index);
+  ++table.lifetime_columns;
+  if (unnamed) name_new_constraints(table);
 }
 
 void add_index(Catalog& catalog, const SchemaChange& change) {
@@ -63,6 +90,7 @@ void add_index(Catalog& catalog, const SchemaChange& change) {
       if (existing.name == index.name) index.columns = existing.columns;
   std::erase_if(table->indexes, [&](const IndexModel& i) { return !index.name.empty() && i.name == index.name; });
   table->indexes.push_back(std::move(index));
+  if (change.kind == Kind::CreateIndex) name_index(*table, table->indexes.back());
 }
 
 }  // namespace
@@ -79,57 +107,58 @@ void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& or
       return;
     case Kind::CreateIndex:
     case Kind::AddIndexConstraint:
-      if (!origin.stripped) add_index(catalog, change);
+      if (origin.stripped) return;
+      add_index(catalog, change);
+      if (table && change.kind == Kind::AddIndexConstraint && change.index.name.empty()) name_new_constraints(*table);
       return;
     case Kind::AddConstraint:
       if (origin.stripped && !change.name.empty()) catalog.missing["constraint " + change.table + "/" + change.name] = origin;
-      if (!origin.stripped && table) table->constraints.push_back(change.new_name);
+      if (!origin.stripped && table) {
+        table->constraints.push_back(change.new_name);
+        if (change.name.empty()) name_new_constraints(*table);
+      }
       return;
     case Kind::DropConstraint:
       catalog.missing.erase("constraint " + change.table + "/" + change.name);
-      if (table) std::erase_if(table->indexes, [&](const IndexModel& i) { return i.name == change.name; });
+      if (table && !origin.stripped) drop_dependents(catalog, *table, drop_constraint(*table, change.name));
       return;
     case Kind::ValidateConstraint: return;
     case Kind::AddColumn:
-      if (table && !origin.stripped && !table->column(change.column.name)) {
-        table->columns.push_back(change.column);
-        ++table->lifetime_columns;
-      }
+      if (table && !origin.stripped) add_column(*table, change);
       return;
     case Kind::DropColumn:
-      if (table && !origin.stripped) drop_column(*table, change.name);
+      if (table && !origin.stripped) drop_dependents(catalog, *table, drop_column(*table, change.name));
       return;
     case Kind::AlterColumnType:
-      if (!table || origin.stripped) return;
-      for (ColumnModel& column : table->columns)
-        if (column.name == change.column.name) {
-          column.definition = replace_type(column.definition, column, change.column);
-          column.type = change.column.type;
-          column.type_sql = change.column.type_sql;
-          column.width = change.column.width;
-        }
+      if (table && !origin.stripped) set_type(*table, change.column, change.clause);
       return;
     case Kind::SetColumnDefault:
       if (!table || origin.stripped) return;
+      set_default(*table, change.column.name, change.clause);
       for (ColumnModel& column : table->columns)
         if (column.name == change.column.name) column.sequences = change.column.sequences;
       return;
+    case Kind::SetNotNull:
+    case Kind::DropNotNull:
+      if (table && !origin.stripped) set_not_null(*table, change.name, change.kind == Kind::SetNotNull);
+      return;
     case Kind::RenameTable:
-      if (!origin.stripped) rename_table(catalog, change.table, change.name);
+      if (!origin.stripped) rename_table_everywhere(catalog, change.table, change.name);
       return;
     case Kind::RenameColumn:
-      if (!table || origin.stripped) return;
-      for (ColumnModel& column : table->columns)
-        if (column.name == change.name) column.name = change.new_name;
-      for (IndexModel& index : table->indexes) std::replace(index.columns.begin(), index.columns.end(), change.name, change.new_name);
+      if (table && !origin.stripped) rename_column_everywhere(catalog, *table, change.name, change.new_name);
+      return;
+    case Kind::RenameConstraint:
+      if (table && !origin.stripped) rename_constraint(*table, change.name, change.new_name);
       return;
     case Kind::RenameIndex:
       if (TableModel* owner = catalog.table_of_index(change.name); owner && !origin.stripped)
-        for (IndexModel& index : owner->indexes)
-          if (index.name == change.name.substr(change.name.find('.') + 1)) index.name = change.new_name;
+        rename_index(*owner, change.name.substr(change.name.find('.') + 1), change.new_name);
       return;
     case Kind::DropTable:
-      if (!origin.stripped) catalog.tables.erase(change.table);
+      if (!table || origin.stripped) return;
+      catalog.tables.erase(change.table);
+      for (auto& [key, other] : catalog.tables) drop_references(other, change.table, nullptr);
       return;
     case Kind::DropIndex:
       if (TableModel* owner = catalog.table_of_index(change.name); owner && !origin.stripped) {

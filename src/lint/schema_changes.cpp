@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "lint/names.h"
 #include "lint/rule_helpers.h"
@@ -214,39 +215,67 @@ SchemaChange create_index(const Statement& stmt, const IndexStmt* index) {
   return change;
 }
 
+/// The text after the top-level word `keyword` in `clause`, trimmed; empty when absent.
+std::string text_after_word(const Statement& stmt, Span clause, std::string_view keyword) {
+  const std::string_view text = stmt.file().text;
+  Lexer lexer(text, clause.begin, clause.end);
+  int depth = 0;
+  for (Token token = lexer.next_significant(); token.kind != TokenKind::End; token = lexer.next_significant()) {
+    depth += token.kind == TokenKind::LParen ? 1 : token.kind == TokenKind::RParen ? -1 : 0;
+    if (depth == 0 && is_word(text, token, keyword)) return trimmed(text.substr(token.span.end, clause.end - token.span.end));
+  }
+  return "";
+}
+
+SchemaChange add_column(const Statement& stmt, const ColumnDef* def, SchemaChange change) {
+  const uint32_t begin = stmt.offset(def->location);
+  change.kind = Kind::AddColumn;
+  change.column = column_model(stmt, def, Span{begin, clause_end(stmt, begin)});
+  for (const Constraint* constraint : list_nodes<Constraint>(def->constraints, T_Constraint))
+    if (is_index_constraint(constraint))
+      change.created.indexes.push_back(constraint_index(constraint, {change.column.name}, change.column.definition));
+  return change;
+}
+
+SchemaChange alter_column_type(const Statement& stmt, const ColumnDef* def, SchemaChange change) {
+  const std::string_view text = stmt.file().text;
+  change.kind = Kind::AlterColumnType;
+  change.column.name = change.name;
+  change.column.type = type_name(def->typeName);
+  change.column.width = declared_width(change.column.type, def->typeName);
+  if (def->typeName && def->typeName->location >= 0) {
+    const uint32_t begin = stmt.offset(def->typeName->location);
+    change.column.type_sql = trimmed(text.substr(begin, clause_end(stmt, begin, {"USING", "COLLATE"}) - begin));
+  }
+  if (def->collClause && def->collClause->location >= 0) {
+    const uint32_t begin = stmt.offset(def->collClause->location);
+    change.clause = trimmed(text.substr(begin, clause_end(stmt, begin, {"USING"}) - begin));
+  }
+  return change;
+}
+
 void alter_table(const Statement& stmt, const AlterTableStmt* alter, std::vector<SchemaChange>& out) {
   const std::string table = key_of(alter->relation);
   const std::string_view text = stmt.file().text;
-  const ListCell* cell;
-  foreach (cell, alter->cmds) {
-    const auto* cmd = static_cast<const AlterTableCmd*>(lfirst(cell));
+  const std::vector<const AlterTableCmd*> commands = alter_commands(alter);
+  const std::vector<Span> clauses = alter_subcommand_spans(stmt, alter);
+  for (size_t i = 0; i < commands.size(); ++i) {
+    const AlterTableCmd* cmd = commands[i];
     SchemaChange change{.table = table, .name = cmd->name ? cmd->name : "", .span = stmt.span()};
     switch (cmd->subtype) {
-      case AT_AddColumn: {
-        const auto* def = reinterpret_cast<const ColumnDef*>(cmd->def);
-        const uint32_t begin = stmt.offset(def->location);
-        change.kind = Kind::AddColumn;
-        change.column = column_model(stmt, def, Span{begin, clause_end(stmt, begin)});
-        break;
-      }
+      case AT_AddColumn: change = add_column(stmt, reinterpret_cast<const ColumnDef*>(cmd->def), std::move(change)); break;
       case AT_DropColumn: change.kind = Kind::DropColumn; break;
-      case AT_AlterColumnType: {
-        const auto* def = reinterpret_cast<const ColumnDef*>(cmd->def);
-        change.kind = Kind::AlterColumnType;
-        change.column.name = change.name;
-        change.column.type = type_name(def->typeName);
-        change.column.width = declared_width(change.column.type, def->typeName);
-        if (def->typeName && def->typeName->location >= 0) {
-          const uint32_t begin = stmt.offset(def->typeName->location);
-          change.column.type_sql = trimmed(text.substr(begin, clause_end(stmt, begin, {"USING", "COLLATE"}) - begin));
-        }
+      case AT_AlterColumnType:
+        change = alter_column_type(stmt, reinterpret_cast<const ColumnDef*>(cmd->def), std::move(change));
         break;
-      }
       case AT_ColumnDefault:
         change.kind = Kind::SetColumnDefault;
         change.column.name = change.name;
         change.column.sequences = nextval_sequences(cmd->def);
+        if (cmd->def && clauses.size() == commands.size()) change.clause = text_after_word(stmt, clauses[i], "DEFAULT");
         break;
+      case AT_SetNotNull: change.kind = Kind::SetNotNull; break;
+      case AT_DropNotNull: change.kind = Kind::DropNotNull; break;
       case AT_AddConstraint: {
         const auto* constraint = reinterpret_cast<const Constraint*>(cmd->def);
         const uint32_t begin = stmt.offset(constraint->location);
@@ -287,6 +316,13 @@ void rename(const RenameStmt* rename, const Statement& stmt, std::vector<SchemaC
     case OBJECT_INDEX:
       out.push_back({.kind = Kind::RenameIndex, .name = key_of(rename->relation), .new_name = new_name, .span = stmt.span()});
       break;
+    case OBJECT_TABCONSTRAINT:
+      out.push_back({.kind = Kind::RenameConstraint,
+                     .table = key_of(rename->relation),
+                     .name = rename->subname ? rename->subname : "",
+                     .new_name = new_name,
+                     .span = stmt.span()});
+      break;
     default: break;
   }
 }
@@ -311,6 +347,33 @@ void drop(const DropStmt* drop, const Statement& stmt, std::vector<SchemaChange>
 }
 
 }  // namespace
+
+std::vector<Span> alter_subcommand_spans(const Statement& stmt, const AlterTableStmt* alter) {
+  const std::string_view text = stmt.file().text;
+  Lexer lexer(text, stmt.offset(alter->relation->location), stmt.span().end);
+  Token token = lexer.next_significant();
+  while (token.kind == TokenKind::Word || token.kind == TokenKind::QuotedIdent) {  // the (qualified) table name
+    token = lexer.next_significant();
+    if (token.kind != TokenKind::Dot) break;
+    token = lexer.next_significant();
+  }
+  if (token.kind == TokenKind::Operator && text.substr(token.span.begin, token.span.size()) == "*") token = lexer.next_significant();
+  std::vector<Span> out;
+  std::optional<Span> current;
+  int depth = 0;
+  for (; token.kind != TokenKind::End && token.kind != TokenKind::Semicolon; token = lexer.next_significant()) {
+    if (token.kind == TokenKind::Comma && depth == 0) {
+      if (current) out.push_back(*current);
+      current.reset();
+      continue;
+    }
+    depth += token.kind == TokenKind::LParen ? 1 : token.kind == TokenKind::RParen ? -1 : 0;
+    if (current) current->end = token.span.end;
+    else current = token.span;
+  }
+  if (current) out.push_back(*current);
+  return out;
+}
 
 std::string relation_key(const char* schema, const char* name) {
   return std::string(schema ? schema : "public") + "." + (name ? name : "");

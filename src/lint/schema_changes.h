@@ -5,6 +5,8 @@
 #include "catalog/schema.h"
 #include "core/span.h"
 
+struct AlterTableStmt;  // PostgreSQL parse node (parse/pg.h)
+
 namespace dsqlint {
 
 class Statement;
@@ -19,13 +21,17 @@ struct SchemaChange {
     AddConstraint,       ///< ALTER TABLE ADD CHECK / FOREIGN KEY; `name` is the constraint
     ValidateConstraint,  ///< `name` is the constraint
     DropConstraint,      ///< `name`
-    AddColumn,           ///< `column`
+    AddColumn,           ///< `column`; `created.indexes` its inline PRIMARY KEY / UNIQUE
     DropColumn,          ///< `name`
-    AlterColumnType,     ///< `column` holds the name and the new type
-    SetColumnDefault,    ///< `column` holds the name and the sequences of the new default
+    AlterColumnType,     ///< `column` holds the name and the new type; `clause` its COLLATE clause, if any
+    SetColumnDefault,    ///< `column` holds the name and the sequences of the new default;
+                         ///< `clause` the default as written, empty for DROP DEFAULT
+    SetNotNull,          ///< `name` is the column
+    DropNotNull,         ///< `name` is the column
     RenameTable,         ///< `name` is the new name
     RenameColumn,        ///< `name` old, `new_name` new
     RenameIndex,         ///< `name` is the index key, `new_name` the new name
+    RenameConstraint,    ///< `name` old, `new_name` new
     DropTable,
     DropIndex,  ///< `name` is the index key
     CreateSequence,
@@ -43,11 +49,16 @@ struct SchemaChange {
   TableModel created;
   ColumnModel column;
   IndexModel index;
+  std::string clause;  ///< text the change writes into a definition (see the kinds above)
   Span span;  ///< what to point at
 };
 
 /// Everything a statement does to the schema, in the order it does it.
 std::vector<SchemaChange> schema_changes(const Statement& statement);
+
+/// The text of each subcommand of an ALTER TABLE (after the table name, split at
+/// top-level commas), in order; as many as the statement has subcommands when readable.
+std::vector<Span> alter_subcommand_spans(const Statement& statement, const AlterTableStmt* alter);
 
 /// "schema.name" for a relation name as PostgreSQL resolves it with the default search path.
 std::string relation_key(const char* schema, const char* name);

@@ -8,34 +8,12 @@
 #include "core/source_file.h"
 #include "lint/clause_tokens.h"
 #include "lint/rule_helpers.h"
+#include "lint/schema_changes.h"
 #include "plan/sql_quote.h"
 
 namespace dsqlint::recreation {
 
 namespace {
-
-/// Each subcommand's text: after the table name, split at top-level commas.
-std::vector<Span> subcommand_spans(const Statement& stmt, const AlterTableStmt* alter) {
-  const std::vector<Token> tokens = tokens_in(stmt, stmt.offset(alter->relation->location), stmt.span().end);
-  size_t i = after_name(tokens);
-  if (i < tokens.size() && stmt.file().slice(tokens[i].span) == "*") ++i;
-  std::vector<Span> out;
-  std::optional<Span> current;
-  int depth = 0;
-  for (; i < tokens.size() && tokens[i].kind != TokenKind::Semicolon; ++i) {
-    const Token& token = tokens[i];
-    if (token.kind == TokenKind::Comma && depth == 0) {
-      if (current) out.push_back(*current);
-      current.reset();
-      continue;
-    }
-    depth += token.kind == TokenKind::LParen ? 1 : token.kind == TokenKind::RParen ? -1 : 0;
-    if (current) current->end = token.span.end;
-    else current = token.span;
-  }
-  if (current) out.push_back(*current);
-  return out;
-}
 
 /// The first top-level word `keyword` in stmt's text [from, end).
 std::optional<Token> top_level_word(const Statement& stmt, uint32_t from, uint32_t end, std::string_view keyword) {
@@ -199,7 +177,7 @@ Result<TableDraft> altered_table(const TableModel& before, std::string_view alte
   const auto* alter = stmt.as<AlterTableStmt>();
   if (!alter || alter->objtype != OBJECT_TABLE || !alter->relation) return Error{"only ALTER TABLE rebuilds a table"};
   const std::vector<const AlterTableCmd*> commands = alter_commands(alter);
-  const std::vector<Span> clauses = subcommand_spans(stmt, alter);
+  const std::vector<Span> clauses = alter_subcommand_spans(stmt, alter);
   if (clauses.size() != commands.size()) return Error{"cannot tell the subcommands of the ALTER TABLE apart"};
   auto draft = read_table(before, added_texts(stmt, commands, clauses));
   if (!draft) return draft.error();

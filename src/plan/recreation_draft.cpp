@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "catalog/object_names.h"
 #include "core/source_file.h"
 #include "lint/clause_tokens.h"
+#include "lint/definition_text.h"
 #include "lint/names.h"
 #include "lint/rule_helpers.h"
 #include "plan/recreation_spec.h"
@@ -20,19 +22,6 @@ std::vector<std::string> string_list(const List* list) {
   std::vector<std::string> out;
   const ListCell* cell;
   foreach (cell, list) out.emplace_back(strVal(lfirst(cell)));
-  return out;
-}
-
-/// An identifier token's name as PostgreSQL folds it.
-std::string identifier(const Statement& stmt, const Token& token) {
-  const std::string_view text = stmt.file().slice(token.span);
-  if (token.kind == TokenKind::QuotedIdent) {
-    std::string out;
-    for (size_t i = 1; i + 1 < text.size(); ++i) out += text[i] == '"' ? text[++i] : text[i];
-    return out;
-  }
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -53,16 +42,12 @@ Clause read_clause(const Statement& stmt, const Constraint* constraint, Span spa
     clause.body = trimmed(text);
   }
   if (clause.type == CONSTR_PRIMARY || clause.type == CONSTR_UNIQUE) clause.columns = string_list(constraint->keys);
+  if (clause.type == CONSTR_UNIQUE)  // PostgreSQL names a unique constraint by its INCLUDE columns too
+    for (std::string& column : string_list(constraint->including)) clause.columns.push_back(std::move(column));
   if (clause.type == CONSTR_FOREIGN) clause.columns = string_list(constraint->fk_attrs);
-  if (clause.type == CONSTR_CHECK) {
-    std::set<std::string> seen;  // PostgreSQL names a check by its one referenced column
-    for (size_t i = first; i < tokens.size(); ++i) {
-      if (tokens[i].kind != TokenKind::Word && tokens[i].kind != TokenKind::QuotedIdent) continue;
-      const std::string name = identifier(stmt, tokens[i]);
-      if (std::count(table_columns.begin(), table_columns.end(), name) && seen.insert(name).second)
-        clause.columns.push_back(name);
-    }
-  }
+  // PostgreSQL names a check by its one referenced column.
+  if (clause.type == CONSTR_CHECK && first < tokens.size())
+    clause.columns = mentioned_columns(stmt.file().slice(Span{tokens[first].span.begin, span.end}), table_columns);
   return clause;
 }
 
@@ -152,18 +137,8 @@ bool TableDraft::has_primary_key() const {
 
 void name_clause(Clause& clause, TableDraft& draft) {
   if (clause.named) return void(draft.used_names.insert(clause.name));
-  std::string label, name2;
-  switch (clause.type) {
-    case CONSTR_PRIMARY: label = "pkey"; break;
-    case CONSTR_UNIQUE: label = "key", name2 = joined(clause.columns, "_"); break;
-    case CONSTR_FOREIGN: label = "fkey", name2 = joined(clause.columns, "_"); break;
-    case CONSTR_CHECK: label = "check", name2 = clause.columns.size() == 1 ? clause.columns.front() : ""; break;
-    default: return;
-  }
-  for (int pass = 0;; ++pass) {
-    clause.name = object_name(draft.table, name2, pass ? label + std::to_string(pass) : label);
-    if (draft.used_names.insert(clause.name).second) return;
-  }
+  if (const auto label = constraint_label(clause.type))
+    clause.name = choose_constraint_name(draft.table, *label, clause.columns, draft.used_names);
 }
 
 Result<TableDraft> read_table(const TableModel& before, const std::vector<std::string>& added) {
@@ -215,6 +190,12 @@ Result<TableDraft> read_table(const TableModel& before, const std::vector<std::s
       return Error{"table " + before.name + " has a definition element a rebuild cannot copy (LIKE?)"};
     }
   }
+  // Unnamed constraints are named past every name the table has (ChooseConstraintName).
+  for (const ColumnDraft& column : draft.columns)
+    for (const Clause& clause : column.clauses)
+      if (clause.named) draft.used_names.insert(clause.name);
+  for (const Clause& clause : draft.constraints)
+    if (clause.named) draft.used_names.insert(clause.name);
   for (ColumnDraft& column : draft.columns)
     for (Clause& clause : column.clauses) name_clause(clause, draft);
   for (Clause& clause : draft.constraints) name_clause(clause, draft);

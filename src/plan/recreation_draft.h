@@ -20,7 +20,7 @@ struct Clause {
   std::string name;  ///< as written, or the name PostgreSQL gives it; empty for NULL, DEFAULT ...
   bool named = false;
   std::string body;  ///< the clause without "CONSTRAINT name"
-  std::vector<std::string> columns;  ///< PRIMARY KEY / UNIQUE keys, FOREIGN KEY columns, CHECK references
+  std::vector<std::string> columns;  ///< PRIMARY KEY / UNIQUE keys (and INCLUDE), FOREIGN KEY columns, CHECK references
   std::string temp_name;             ///< PRIMARY KEY / UNIQUE on the new table
 };
 
