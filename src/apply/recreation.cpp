@@ -149,7 +149,7 @@ RecreationResult Recreation::run() {
   if (!observe(table, fresh, old) || !read_step()) return result_;
   if (!table && !fresh && old) {
     refuse("table " + table_ + " is missing and only " + old_ + " exists, holding its rows: dsqlint drops nothing " +
-           "and does not guess; rename it back with ALTER TABLE " + old_ + " RENAME TO " + quote_ident(spec_.table) +
+           "and does not guess; rename it back with ALTER TABLE " + old_ + " RENAME TO " + quote_identifier(spec_.table) +
            ", then run apply again");
     return result_;
   }
@@ -174,7 +174,7 @@ RecreationResult Recreation::run() {
     if (!fresh && cursor_) ok = restart_copy();
     ok = ok && (stage_ == Stage::Copying || create()) && copy() && verify(table_, new_, "verified") &&
          restart_identities() && build_indexes() &&
-         ddl("ALTER TABLE " + table_ + " RENAME TO " + quote_ident(spec_.old_table), "renaming " + table_);
+         ddl("ALTER TABLE " + table_ + " RENAME TO " + quote_identifier(spec_.old_table), "renaming " + table_);
     if (ok) stage_ = Stage::Swapping, checkpoint("renamed_old");
     ok = ok && swap() && drop_old();
   } else if (fresh) {
@@ -228,9 +228,9 @@ bool Recreation::verify(const std::string& source, const std::string& target, st
 
 bool Recreation::restart_identities() {
   for (const std::string& column : spec_.identity_columns) {
-    const QueryResult next = db_.exec("SELECT max(" + quote_ident(column) + ") + 1 FROM " + new_);
+    const QueryResult next = db_.exec("SELECT max(" + quote_identifier(column) + ") + 1 FROM " + new_);
     if (!next.ok()) return fail("reading the highest value of identity column " + column + " failed", next);
-    if (next.scalar() && !ddl("ALTER TABLE " + new_ + " ALTER COLUMN " + quote_ident(column) + " RESTART WITH " +
+    if (next.scalar() && !ddl("ALTER TABLE " + new_ + " ALTER COLUMN " + quote_identifier(column) + " RESTART WITH " +
                                   *next.scalar(), "restarting identity column " + column))
       return false;
   }
@@ -264,7 +264,7 @@ bool Recreation::build_indexes() {
 }
 
 bool Recreation::swap() {
-  if (!ddl("ALTER TABLE " + new_ + " RENAME TO " + quote_ident(spec_.table), "renaming " + new_)) return false;
+  if (!ddl("ALTER TABLE " + new_ + " RENAME TO " + quote_identifier(spec_.table), "renaming " + new_)) return false;
   stage_ = Stage::Swapped;
   checkpoint("renamed_new");
   return write_cursor(std::string(kSwappedCursor), false, "recording the swap");
@@ -303,18 +303,18 @@ void Recreation::restore_names() {
                                  answer.message + "); rename it by hand");
   };
   for (const RenamedConstraint& c : spec_.constraints)
-    rename(c.temp_name, c.final_name, "ALTER TABLE " + table_ + " RENAME CONSTRAINT " + quote_ident(c.temp_name) +
-                                          " TO " + quote_ident(c.final_name));
+    rename(c.temp_name, c.final_name, "ALTER TABLE " + table_ + " RENAME CONSTRAINT " + quote_identifier(c.temp_name) +
+                                          " TO " + quote_identifier(c.final_name));
   for (const RecreatedIndex& index : spec_.indexes)
     rename(index.temp_name, index.final_name, "ALTER INDEX " + qualified_name(spec_.schema, index.temp_name) +
-                                                  " RENAME TO " + quote_ident(index.final_name));
+                                                  " RENAME TO " + quote_identifier(index.final_name));
   for (const std::string& column : spec_.identity_columns) {  // named after the new table when created
     const auto sequence = db_.exec_params("SELECT relname FROM pg_catalog.pg_class WHERE oid = "
                                           "pg_catalog.pg_get_serial_sequence($1, $2)::regclass", {table_, column}).scalar();
     const std::string final_name = object_name(spec_.table, column, "seq");
     if (sequence && *sequence != final_name)
       rename(*sequence, final_name, "ALTER SEQUENCE " + qualified_name(spec_.schema, *sequence) + " RENAME TO " +
-                                        quote_ident(final_name));
+                                        quote_identifier(final_name));
   }
 }
 

@@ -22,7 +22,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 /// prefix"k1"suffix, prefix"k2"suffix: key lists for keyset pagination.
 std::string key_list(const std::vector<std::string>& keys, std::string_view prefix, std::string_view suffix = "") {
   std::vector<std::string> quoted;
-  for (const std::string& key : keys) quoted.push_back(fmt::format("{}{}{}", prefix, quote_ident(key), suffix));
+  for (const std::string& key : keys) quoted.push_back(fmt::format("{}{}{}", prefix, quote_identifier(key), suffix));
   return join(quoted, ", ");
 }
 

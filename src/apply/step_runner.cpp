@@ -75,17 +75,17 @@ QueryResult StepRunner::transaction(const std::function<QueryResult()>& body) {
         QueryResult commit = session_.exec("COMMIT");
         return commit.ok() ? result : commit;
       },
-      options_.retry, retries_,
-      [&](int attempt, const QueryResult& conflict) {
-        out_ << fmt::format("      retry {}/{} {} {}\n", attempt, options_.retry.max_attempts, conflict.sqlstate,
-                            excerpt(conflict.message));
-      });
+      options_.retry, retries_, [&](int attempt, const QueryResult& conflict) { report_retry(attempt, conflict); });
 }
 
 QueryResult StepRunner::autocommit(const std::string& sql) {
-  return with_retry([&] { return session_.exec(sql); }, options_.retry, retries_, [&](int attempt, const QueryResult& c) {
-    out_ << fmt::format("      retry {}/{} {} {}\n", attempt, options_.retry.max_attempts, c.sqlstate, excerpt(c.message));
-  });
+  return with_retry([&] { return session_.exec(sql); }, options_.retry, retries_,
+                    [&](int attempt, const QueryResult& conflict) { report_retry(attempt, conflict); });
+}
+
+void StepRunner::report_retry(int attempt, const QueryResult& conflict) {
+  out_ << fmt::format("      retry {}/{} {} {}\n", attempt, options_.retry.max_attempts, conflict.sqlstate,
+                      excerpt(conflict.message));
 }
 
 void StepRunner::check_lease() {

@@ -60,6 +60,7 @@ class StepRunner {
   /// BEGIN, the fence, `body`, COMMIT; retried whole on 40001.
   QueryResult transaction(const std::function<QueryResult()>& body);
   QueryResult autocommit(const std::string& sql);
+  void report_retry(int attempt, const QueryResult& conflict);
   void check_lease();
   [[noreturn]] void fail(const FilePlan& file, size_t index, const QueryResult& result, std::string_view what = "");
 

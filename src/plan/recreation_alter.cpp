@@ -47,7 +47,7 @@ Result<bool> alter_type(TableDraft& draft, const Statement& stmt, const AlterTab
   (*column)->collate.clear();  // PostgreSQL: the new type's default collation unless COLLATE is given
   const std::string expression = using_word ? trimmed(stmt.file().slice(Span{using_word->span.end, clause.end})) : "";
   (*column)->source = using_word ? "(" + expression + ")"
-                                 : quote_ident((*column)->name) + "::" + trimmed(stmt.file().slice(Span{type_begin, cast_end}));
+                                 : quote_identifier((*column)->name) + "::" + trimmed(stmt.file().slice(Span{type_begin, cast_end}));
   draft.changes.push_back("column " + (*column)->name + ": type " + (*column)->type_sql +
                           (using_word ? " using " + expression : ""));
   return true;

@@ -53,7 +53,7 @@ Clause read_clause(const Statement& stmt, const Constraint* constraint, Span spa
 
 Result<ColumnDraft> read_column(const Statement& stmt, const ColumnDef* def, Span element,
                                 const std::vector<std::string>& table_columns) {
-  ColumnDraft column{.name = def->colname, .source = quote_ident(def->colname)};
+  ColumnDraft column{.name = def->colname, .source = quote_identifier(def->colname)};
   const auto texts = column_constraint_texts(stmt, def);
   if (texts.size() != static_cast<size_t>(list_length(def->constraints)) || !def->typeName || def->typeName->location < 0)
     return Error{"cannot read the definition of column " + column.name};
@@ -210,7 +210,7 @@ std::string trimmed(std::string_view text) {
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator, bool quote) {
   std::string out;
-  for (const std::string& part : parts) out += (out.empty() ? "" : std::string(separator)) + (quote ? quote_ident(part) : part);
+  for (const std::string& part : parts) out += (out.empty() ? "" : std::string(separator)) + (quote ? quote_identifier(part) : part);
   return out;
 }
 

@@ -31,8 +31,8 @@ std::string with_tail(std::string_view name, std::string_view tail) {
 }
 
 std::string render(const Clause& clause) {
-  if (!clause.temp_name.empty()) return "CONSTRAINT " + quote_ident(clause.temp_name) + " " + clause.body;
-  if (!clause.name.empty()) return "CONSTRAINT " + quote_ident(clause.name) + " " + clause.body;
+  if (!clause.temp_name.empty()) return "CONSTRAINT " + quote_identifier(clause.temp_name) + " " + clause.body;
+  if (!clause.name.empty()) return "CONSTRAINT " + quote_identifier(clause.name) + " " + clause.body;
   return clause.body;
 }
 
@@ -68,7 +68,7 @@ Result<RecreatedIndex> recreated_index(const std::string& definition, TableDraft
   const size_t i = after_name(tokens);
   if (i >= tokens.size()) return Error{"cannot read the index definition " + definition};
   out.sql = std::string("CREATE ") + (index->unique ? "UNIQUE " : "") + "INDEX " + (spec.dsql ? "ASYNC " : "") +
-            quote_ident(out.temp_name) + " ON " + qualified_name(spec.schema, spec.new_table) + " " +
+            quote_identifier(out.temp_name) + " ON " + qualified_name(spec.schema, spec.new_table) + " " +
             trimmed(stmt.file().slice(Span{tokens[i].span.begin, stmt.span().end}));
   return out;
 }
@@ -106,7 +106,7 @@ Result<RecreationSpec> build_spec(TableDraft& draft, const TableModel& before, s
   for (const Clause& clause : draft.constraints)
     if (clause.type == CONSTR_PRIMARY && clause.columns == spec.key_columns) spec.conflict_columns = spec.key_columns;
   for (ColumnDraft& column : draft.columns) {
-    std::string text = fmt::format("{} {}{}{}", quote_ident(column.name), column.type_sql, column.collate.empty() ? "" : " ",
+    std::string text = fmt::format("{} {}{}{}", quote_identifier(column.name), column.type_sql, column.collate.empty() ? "" : " ",
                                    column.collate);
     for (Clause& clause : column.clauses) temp_name(clause), text += fmt::format(" {}", render(clause));
     elements.push_back(std::move(text));
@@ -143,7 +143,7 @@ std::string object_name(std::string_view name1, std::string_view name2, std::str
 }
 
 std::string qualified_name(std::string_view schema, std::string_view name) {
-  return quote_ident(schema) + "." + quote_ident(name);
+  return quote_identifier(schema) + "." + quote_identifier(name);
 }
 
 Result<RecreationSpec> recreation_spec(const TableModel& before, std::string_view alter_statement_sql,
@@ -168,17 +168,17 @@ std::vector<std::string> describe(const RecreationSpec& spec) {
                 " FROM " + table);
   out.push_back("verify that " + table + " and " + fresh + " hold the same number of rows");
   for (const std::string& column : spec.identity_columns)
-    out.push_back("restart identity column " + quote_ident(column) + " past the highest copied value");
+    out.push_back("restart identity column " + quote_identifier(column) + " past the highest copied value");
   for (const RecreatedIndex& index : spec.indexes)
     out.push_back(index.sql + (spec.dsql ? "; CALL sys.wait_for_job(job_id); check the index is valid" : ""));
-  out.push_back("ALTER TABLE " + table + " RENAME TO " + quote_ident(spec.old_table));
-  out.push_back("ALTER TABLE " + fresh + " RENAME TO " + quote_ident(spec.table));
+  out.push_back("ALTER TABLE " + table + " RENAME TO " + quote_identifier(spec.old_table));
+  out.push_back("ALTER TABLE " + fresh + " RENAME TO " + quote_identifier(spec.table));
   out.push_back("DROP TABLE " + old + " (after verifying the row counts again)");
   for (const RenamedConstraint& constraint : spec.constraints)
-    out.push_back("ALTER TABLE " + table + " RENAME CONSTRAINT " + quote_ident(constraint.temp_name) + " TO " +
-                  quote_ident(constraint.final_name));
+    out.push_back("ALTER TABLE " + table + " RENAME CONSTRAINT " + quote_identifier(constraint.temp_name) + " TO " +
+                  quote_identifier(constraint.final_name));
   for (const RecreatedIndex& index : spec.indexes)
-    out.push_back("ALTER INDEX " + qualified_name(spec.schema, index.temp_name) + " RENAME TO " + quote_ident(index.final_name));
+    out.push_back("ALTER INDEX " + qualified_name(spec.schema, index.temp_name) + " RENAME TO " + quote_identifier(index.final_name));
   return out;
 }
 

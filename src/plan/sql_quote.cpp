@@ -15,14 +15,12 @@ std::string quote_with(std::string_view text, char quote) {
 
 }  // namespace
 
-std::string quote_ident(std::string_view name) { return quote_with(name, '"'); }
-
 std::string quote_literal(std::string_view text) { return quote_with(text, '\''); }
 
 std::string quote_key(std::string_view key) {
   const size_t dot = key.find('.');
-  if (dot == std::string_view::npos) return quote_ident(key);
-  return quote_ident(key.substr(0, dot)) + "." + quote_ident(key.substr(dot + 1));
+  if (dot == std::string_view::npos) return quote_identifier(key);
+  return quote_identifier(key.substr(0, dot)) + "." + quote_identifier(key.substr(dot + 1));
 }
 
 }  // namespace dsqlint

@@ -2,10 +2,10 @@
 #include <string>
 #include <string_view>
 
+#include "lint/names.h"  // quote_identifier: "name", any identifier
+
 namespace dsqlint {
 
-/// "name" with embedded double quotes doubled: safe for any identifier.
-std::string quote_ident(std::string_view name);
 /// 'text' with embedded single quotes doubled (standard_conforming_strings, on everywhere).
 std::string quote_literal(std::string_view text);
 /// A catalog key "schema.name" (as lint/schema_changes.h folds it) as a quoted name.
