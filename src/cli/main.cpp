@@ -7,13 +7,14 @@
 #include "cli/fix_command.h"
 #include "cli/man_command.h"
 #include "cli/rules_command.h"
+#include "parse/parsed_file.h"
 #include "report/reporter.h"
 
 using namespace dsqlint;
 
 int main(int argc, char** argv) {
   CLI::App app{"dsqlint: make PostgreSQL migrations safe to run on Amazon Aurora DSQL"};
-  app.set_version_flag("--version", DSQLINT_VERSION);
+  app.set_version_flag("--version", std::string("dsqlint ") + DSQLINT_VERSION + "\n" + parser_version());
   app.require_subcommand(1);
 
   CheckOptions check;

@@ -58,6 +58,9 @@ class ParsedFile {
 /// syntax error stays local to its statement.
 ParsedFile parse_file(const SourceFile& file);
 
+/// The parser, as `dsqlint --version` names it: "libpg_query 16-5.1.0 (PostgreSQL 16.1)".
+std::string parser_version();
+
 /// Parses one more piece of SQL (e.g. the body of a DO block) into `file`'s memory.
 /// `base` is the file offset the text starts at, or 0 when it has no place in the file.
 std::optional<ParsedStatement> parse_fragment(ParsedFile& file, const std::string& sql, uint32_t base);

@@ -9,7 +9,7 @@
 
 extern "C" {
 #include <pg_query.h>
-#include <pg_query/pg_query_internal.h>
+#include <pg_query_internal.h>
 }
 
 namespace dsqlint {
@@ -23,7 +23,7 @@ struct RawParse {
   int cursor = 0;  // 1-based character position of the error, 0 when unknown
 
   explicit RawParse(const char* sql) {
-    PgQueryInternalParsetreeAndError result = pg_query_raw_parse(sql);
+    PgQueryInternalParsetreeAndError result = pg_query_raw_parse(sql, PG_QUERY_PARSE_DEFAULT);
     tree = result.tree;
     if (result.error) {
       error = result.error->message;
@@ -122,6 +122,8 @@ void attach_async_keywords(std::vector<ParsedStatement>& statements, const std::
 }
 
 }  // namespace
+
+std::string parser_version() { return std::string("libpg_query ") + PG_QUERY_RELEASE + " (PostgreSQL " + PG_VERSION + ")"; }
 
 ParsedFile::ParsedFile() { renew_memory(); }
 ParsedFile::~ParsedFile() {

@@ -1,8 +1,9 @@
 #pragma once
-// The one place that includes PostgreSQL's server headers: typed access to the raw parse
-// tree that libpg_query 15 builds (castNode, lfirst, IndexStmt...). Include this after
-// every standard header. The node layout is checked against libpg_query's own JSON output
-// by tests/parse/selfcheck_test.cpp.
+// The one place that includes PostgreSQL's node headers: typed access to the raw parse tree
+// that libpg_query 16 builds (castNode, lfirst, IndexStmt...), from the headers of the
+// vendored copy in third_party/libpg_query, so tree and structs come from one PostgreSQL.
+// Include this after every standard header. tests/parse/selfcheck_test.cpp checks the
+// layout against libpg_query's own JSON output.
 
 #include <cstddef>
 #include <cstdint>
