@@ -101,9 +101,10 @@ int main(int argc, char** argv) {
 
   CLI::App* man_cmd = app.add_subcommand("man", "print the manual page (roff)")->group("");
 
-  bool rules_json = false;
-  CLI::App* rules_cmd = app.add_subcommand("rules", "list the rule catalogue");
+  bool rules_json = false, rules_kinds = false;
+  CLI::App* rules_cmd = app.add_subcommand("rules", "list the rule catalogue and the allow-list of statement kinds");
   rules_cmd->add_flag("--json", rules_json, "as JSON");
+  rules_cmd->add_flag("--kinds", rules_kinds, "only the allow-list: every statement kind and its decision");
 
   std::string explain_id;
   CLI::App* explain_cmd = app.add_subcommand("explain", "print a rule's documentation");
@@ -128,7 +129,7 @@ int main(int argc, char** argv) {
   if (*unlock_cmd) return run_unlock(unlock_connection, unlock_force);
   if (*rehearse_cmd) return run_rehearse(rehearse_folder);
   if (*rehash_cmd) return run_rehash(rehash_folder, rehash_file, rehash_connection);
-  if (*rules_cmd) return static_cast<int>(run_rules(rules_json));
+  if (*rules_cmd) return static_cast<int>(run_rules(rules_json, rules_kinds));
   if (*fix_cmd) return static_cast<int>(run_fix(fix));
   if (*man_cmd) return static_cast<int>(run_man(app));
   return static_cast<int>(run_explain(explain_id));

@@ -65,7 +65,9 @@ std::string rule_catalogue() {
   std::string out =
       ".SH RULES\n"
       "Each finding names one rule. The class says what \\fBdsqlint apply\\fR does with the statement;\n"
-      "\\fBdsqlint explain\\fR \\fIRULE\\fR prints a rule's full documentation.\n";
+      "\\fBdsqlint explain\\fR \\fIRULE\\fR prints a rule's full documentation;\n"
+      "\\fBdsqlint rules \\-\\-kinds\\fR prints the allow\\-list: every statement kind of PostgreSQL 16\n"
+      "and what DSQL does with it.\n";
   for (const Rule* rule : all_rules()) {
     out += fmt::format(".TP\n.B {}\n", roff(rule->id));
     out += fmt::format("{} ({}, {})\n", roff(rule->summary), class_name(rule->klass),

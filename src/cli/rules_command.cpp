@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli/kinds_table.h"
 #include "cli/suggest.h"
 #include "lint/rule.h"
 #include "report/json_writer.h"
@@ -23,7 +24,11 @@ std::string_view targets_name(Targets targets) {
 
 }  // namespace
 
-ExitCode run_rules(bool json) {
+ExitCode run_rules(bool json, bool kinds) {
+  if (kinds) {
+    std::cout << (json ? statement_kinds_json() : statement_kinds_markdown());
+    return ExitCode::kClean;
+  }
   std::string out;
   if (json) {
     JsonWriter writer(out);
@@ -38,6 +43,7 @@ ExitCode run_rules(bool json) {
   } else {
     for (const Rule* rule : all_rules())
       out += fmt::format("{:<32} {:<12} {}\n", rule->id, class_name(rule->klass), rule->summary);
+    out += "\n" + statement_kinds_markdown();
   }
   std::cout << out;
   return ExitCode::kClean;
@@ -46,6 +52,8 @@ ExitCode run_rules(bool json) {
 ExitCode run_explain(const std::string& id) {
   if (const Rule* rule = find_rule(id)) {
     std::cout << rule_doc(rule->id);
+    // The allow-list is the doc of the rule that enforces it; its table is the code's own.
+    if (rule->id == "unsupported-statement") std::cout << '\n' << statement_kinds_markdown();
     return ExitCode::kClean;
   }
   std::vector<std::string_view> ids;
