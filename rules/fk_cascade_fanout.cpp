@@ -89,7 +89,6 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
                          "transaction that changes the referenced row",
                          actions(key), display_name(table)))
       .at(at)
-      .severity(Severity::Warning)
       .help("if a referenced row can have thousands of referencing rows, use ON DELETE NO ACTION or RESTRICT and "
             "delete or update the referencing rows in batches of at most 3,000 first");
 }

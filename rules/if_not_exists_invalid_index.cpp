@@ -15,9 +15,8 @@ void check(const Statement& stmt, Context&, Findings& out) {
                          "build failed and left it INVALID",
                          name))
       .at(stmt.word_or_start("EXISTS"))
-      .severity(Severity::Warning)
-      .help(fmt::format("when re-running a migration, check pg_index.indisvalid for {0} and DROP INDEX {0} if it is "
-                        "false, so the index is built again",
+      .help(fmt::format("apply checks pg_index.indisvalid for {0} after this statement and rebuilds it when it is "
+                        "INVALID; when running the migration by other means, DROP INDEX {0} if indisvalid is false",
                         name));
 }
 

@@ -128,11 +128,10 @@ TEST(DsqlValid, BundledExampleWarnsOnlyAboutWhatItShows) {
         if (finding["severity"] == "warning")
           warnings.insert(fs::path(file["path"].get<std::string>()).filename().string() + " " +
                           finding["rule"].get<std::string>());
+  // if-not-exists-invalid-index and fk-cascade-fanout speak too, as info: what they warn of
+  // depends on the data at run time.
   const std::multiset<std::string> expected{
-      "0000_initial.sql if-not-exists-invalid-index",  // two CREATE INDEX IF NOT EXISTS
-      "0000_initial.sql if-not-exists-invalid-index",
       "0001_item_owner.sql do-block-foreign-key",
-      "0001_item_owner.sql fk-cascade-fanout",  // ON DELETE cascade
       "0001_item_owner.sql rls",
       "0002_wider_price.sql alter-column-type",
       "0002_wider_price.sql sequence-cache-missing",
