@@ -15,8 +15,9 @@ void check(const Statement& stmt, Context&, Findings& out) {
                          "build failed and left it INVALID",
                          name))
       .at(stmt.word_or_start("EXISTS"))
-      .help(fmt::format("apply checks pg_index.indisvalid for {0} after this statement and rebuilds it when it is "
-                        "INVALID; when running the migration by other means, DROP INDEX {0} if indisvalid is false",
+      .help(fmt::format("apply drops {0} first when a failed build left it INVALID, and checks pg_index.indisvalid "
+                        "after the build; when running the migration by other means, DROP INDEX {0} if indisvalid is "
+                        "false",
                         name));
 }
 

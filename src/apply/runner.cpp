@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "apply/heartbeat.h"
+#include "apply/index_check.h"
 #include "apply/lease_lock.h"
 #include "apply/reconcile.h"
 #include "apply/step_runner.h"
@@ -133,9 +134,22 @@ class Run {
       }
       ++pending;
       out_ << file_state_name(status.state) << "  " << describe(*status.file, status.steps_done);
+      note_invalid_leftovers(*status.file, status.steps_done);
     }
     out_ << fmt::format("dry run: {} file(s) pending; nothing was written\n", pending);
     return ApplyExit::kDone;
+  }
+
+  /// Dry run: the INVALID indexes that apply would drop before building them again (a read).
+  void note_invalid_leftovers(const FilePlan& file, size_t first_step) {
+    for (size_t i = first_step; i < file.steps.size(); ++i) {
+      const Step& step = file.steps[i];
+      if (!step.index || step.kind == StepKind::Skip || step.kind == StepKind::Refuse) continue;
+      const IndexLookup leftover = IndexCheck(*session_, *step.index).existing();
+      if (leftover.found && !leftover.found->valid)
+        out_ << fmt::format("  note: {} is INVALID now (a failed build's); step {} drops it and builds it again\n",
+                            leftover.found->name, i + 1);
+    }
   }
 
   void acquire_lock() {

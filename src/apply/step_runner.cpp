@@ -9,7 +9,6 @@
 #include "apply/recreation.h"
 #include "aws/sha256.h"
 #include "plan/provider.h"
-#include "plan/sql_quote.h"
 
 namespace dsqlint {
 
@@ -175,7 +174,8 @@ void StepRunner::run_whole(const FilePlan& file) {
     for (size_t i = 0; i < file.steps.size(); ++i) {
       if (file.steps[i].kind == StepKind::Skip) continue;
       failed_step = i;
-      QueryResult ran = session_.exec(file.steps[i].sql);
+      const Step& step = file.steps[i];
+      QueryResult ran = step.index ? build_in_transaction(step) : session_.exec(step.sql);
       if (!ran.ok()) return ran;
     }
     return session_.exec_params(
@@ -215,7 +215,8 @@ void StepRunner::run_step(const FilePlan& file, size_t index, bool resuming) {
       run_recreate(file, index);
       break;
     case StepKind::Run:
-      run_statement(file, index, resuming);
+      if (step.index) run_index(file, index, resuming);  // CREATE INDEX as written, or ADD UNIQUE's first step
+      else run_statement(file, index, resuming);
       break;
   }
   out_ << fmt::format("      ok {} ms\n", elapsed_ms(started));
@@ -254,41 +255,6 @@ bool StepRunner::already_done(const Step& step, const QueryResult& failure) {
   bool listed = false;
   for (const std::string& code : step.already_done_codes) listed = listed || code == failure.sqlstate;
   return listed && session_.exec(step.verify_sql).scalar() == "t";
-}
-
-void StepRunner::run_index(const FilePlan& file, size_t index, bool resuming) {
-  const Step& step = file.steps[index];
-  const std::string valid_sql =
-      "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(" + quote_literal(step.index_name) + ")";
-  if (resuming && !step.index_name.empty()) {
-    const auto valid = session_.exec(valid_sql).scalar();
-    if (valid == "t") {
-      ++assumed_;
-      out_ << "      assumed applied: the index exists and is valid\n";
-      return mark(file, index, "assumed_applied");
-    }
-    if (valid == "f") {  // a failed build: rebuild it rather than accept it through IF NOT EXISTS
-      out_ << "      dropping the INVALID index " << step.index_name << " left by a failed build\n";
-      const QueryResult dropped = autocommit("DROP INDEX " + step.index_name);
-      if (!dropped.ok()) fail(file, index, dropped, "dropping the invalid index");
-    }
-  }
-  mark(file, index, "running");
-  const QueryResult created = autocommit(step.sql);
-  if (!created.ok()) fail(file, index, created);
-  if (options_.checkpoint) options_.checkpoint(fmt::format("committed:{}:{}", file.name, index));
-  if (provider_ == Provider::AuroraDsql) {
-    const auto job = created.scalar();
-    if (job) {
-      out_ << "      waiting for index job " << *job << "\n";
-      const QueryResult waited = autocommit("CALL sys.wait_for_job(" + quote_literal(*job) + ")");
-      if (!waited.ok()) fail(file, index, waited, "waiting for the index job");
-    }
-  }
-  if (!step.index_name.empty() && session_.exec(valid_sql).scalar() == "f")
-    fail(file, index, QueryResult{"XX000", "index " + step.index_name + " is INVALID: its build failed (duplicate "
-                                          "values for a unique index?); fix the data, then run apply again"});
-  mark(file, index, "done");
 }
 
 void StepRunner::run_recreate(const FilePlan& file, size_t index) {
@@ -362,14 +328,16 @@ void StepRunner::fail(const FilePlan& file, size_t index, const QueryResult& res
   });
   (void)recorded;  // best effort: the message below says what is committed either way
   err_ << fmt::format("dsqlint: {} statement {} (step {}/{}) failed{}: SQLSTATE {}: {}\n", file.path, step.statement,
-                      index + 1, file.steps.size(), what.empty() ? "" : " " + std::string(what), result.sqlstate,
+                      index + 1, file.steps.size(), what.empty() ? "" : fmt::format(" {}", what), result.sqlstate,
                       result.message);
   err_ << "  " << excerpt(step.sql) << "\n";
   if (file.one_transaction)
     err_ << "  committed: nothing of this file (it runs as one transaction)\n";
   else
     err_ << fmt::format("  committed: the steps before step {}; step {} is not applied\n", index + 1, index + 1);
-  err_ << fmt::format("  next: fix the statement, then run 'dsqlint apply' to resume{}\n",
+  std::string remedy = step.index ? index_remedy(*step.index, result) : "";
+  if (remedy.empty()) remedy = "fix the statement";
+  err_ << fmt::format("  next: {}, then run 'dsqlint apply' to resume{}\n", remedy,
                       file.one_transaction ? "" : fmt::format(" from step {}", index + 1));
   throw ApplyStop{result.conflict() ? ApplyExit::kConflicts : ApplyExit::kSqlFailure};
 }

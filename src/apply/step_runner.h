@@ -1,11 +1,13 @@
 #pragma once
 #include <atomic>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "apply/database.h"
 #include "apply/heartbeat.h"
+#include "apply/index_check.h"
 #include "apply/lease_lock.h"
 #include "apply/retry.h"
 #include "apply/runner.h"
@@ -50,7 +52,15 @@ class StepRunner {
   void run_whole(const FilePlan& file);
   void run_step(const FilePlan& file, size_t index, bool resuming);
   void run_statement(const FilePlan& file, size_t index, bool resuming);
+  // Index steps (index_step.cpp): an INVALID leftover of the name is dropped first, the
+  // index is checked valid after its build (and job), and a failed build says why.
   void run_index(const FilePlan& file, size_t index, bool resuming);
+  void drop_leftover(const FilePlan& file, size_t index, const FoundIndex& leftover);
+  std::optional<std::string> wait_for_job(const FilePlan& file, size_t index, const QueryResult& created);
+  void verify_built(const FilePlan& file, size_t index, IndexCheck& check, const std::optional<std::string>& job);
+  QueryResult explain_failed_build(const Step& step, IndexCheck& check, QueryResult failure);
+  /// The index step inside the one transaction of a plain PostgreSQL file.
+  QueryResult build_in_transaction(const Step& step);
   void run_recreate(const FilePlan& file, size_t index);
   bool already_done(const Step& step, const QueryResult& failure);
   QueryResult write_marker(const FilePlan& file, size_t index, std::string_view state);

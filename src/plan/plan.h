@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,10 +15,21 @@ enum class Provider { AuroraDsql, AuroraServerlessV2, Neon, Postgres, DsqlLocal 
 /// What one step of a migration does.
 enum class StepKind {
   Run,         ///< run `sql` as it is (the statement, or one step of its rewrite)
-  IndexAsync,  ///< CREATE INDEX ASYNC, then wait for the job and check the index is valid
+  IndexAsync,  ///< CREATE INDEX ASYNC, then wait for the job and check the index is valid (`index`)
   Recreate,    ///< rebuild a table: `recreation`
   Skip,        ///< STRIP: not run, reported on every apply and by status
   Refuse,      ///< UNSUPPORTED: nothing of the folder runs
+};
+
+/// The index a step builds (a CREATE INDEX, or the first step of a rewrite that builds
+/// one). A failed build leaves it INVALID, and CREATE INDEX ... IF NOT EXISTS would accept
+/// that leftover: apply drops an INVALID index of this name on this table before the step
+/// and checks, after it (and after its job), that the index is valid.
+struct BuiltIndex {
+  std::string table;  ///< catalog key "schema.name" of the indexed table
+  std::string name;   ///< unquoted, in the table's schema; empty when PostgreSQL chooses it
+  bool unique = false;
+  std::vector<std::string> columns;  ///< key columns in order, "" for an expression
 };
 
 /// One unit apply runs and tracks; on DSQL each is its own transaction.
@@ -32,7 +44,7 @@ struct Step {
   /// `verify_sql` (one boolean) then says the statement's effect is in the catalog.
   std::vector<std::string> already_done_codes;
   std::string verify_sql;
-  std::string index_name;  ///< IndexAsync: the index, schema-qualified and quoted, to check valid
+  std::optional<BuiltIndex> index;  ///< the index the step builds, if it builds one
 };
 
 /// One migration file: its identity and its steps in order.

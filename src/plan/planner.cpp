@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "aws/sha256.h"
+#include "parse/lexer.h"
 #include "plan/dsql_local.h"
 #include "plan/provider.h"
 #include "plan/recreation_step.h"
@@ -32,6 +33,32 @@ void localize(Step& step) {
   step.note = "dsql-local: " + local.skipped_because;
 }
 
+/// Whether `sql` is a CREATE [UNIQUE] INDEX: the step that builds the index of a rewrite
+/// (ADD UNIQUE becomes CREATE UNIQUE INDEX ASYNC, then ADD CONSTRAINT ... USING INDEX).
+bool creates_index(std::string_view sql) {
+  Lexer lexer(sql);
+  if (!is_word(sql, lexer.next_significant(), "CREATE")) return false;
+  const Token next = lexer.next_significant();
+  if (is_word(sql, next, "INDEX")) return true;
+  return is_word(sql, next, "UNIQUE") && is_word(sql, lexer.next_significant(), "INDEX");
+}
+
+/// One step per statement of the rewrite, in order; the first may build an index.
+void add_rewrite(FilePlan& plan, const Step& step, const StatementResult& statement, Provider provider) {
+  for (size_t i = 0; i < statement.rewritten.size(); ++i) {
+    Step part = step;
+    part.ddl = statement.category != StatementCategory::Dml;  // a DO block's rewrite is its DDL
+    if (i > 0) part.already_done_codes.clear();
+    part.sql = statement.rewritten[i];
+    if (i > 0 || !creates_index(part.sql)) part.index.reset();
+    else if (!part.index && !statement.changes.empty()) part.index = built_index(statement.changes.front());
+    part.kind = i == 0 && statement.klass == StatementClass::Index ? StepKind::IndexAsync : StepKind::Run;
+    part.note = i == 0 ? first_message(statement, statement.klass) : "follow-up of the rewrite";
+    if (provider == Provider::DsqlLocal) localize(part);
+    plan.steps.push_back(std::move(part));
+  }
+}
+
 void add_statement(FilePlan& plan, const FileResult& file, const StatementResult& statement, Provider provider) {
   const std::string text(file.source.slice(statement.span));
   // Non-transactional statements (VACUUM ...) run on their own like DDL, their marker after.
@@ -54,17 +81,7 @@ void add_statement(FilePlan& plan, const FileResult& file, const StatementResult
     step.note = first_message(statement, StatementClass::Recreation);
     plan_recreation(step, file, statement, provider);
   } else if (!statement.rewritten.empty()) {
-    for (size_t i = 0; i < statement.rewritten.size(); ++i) {
-      Step part = step;
-      part.ddl = statement.category != StatementCategory::Dml;  // a DO block's rewrite is its DDL
-      if (i > 0) part.already_done_codes.clear();
-      part.sql = statement.rewritten[i];
-      part.kind = i == 0 && statement.klass == StatementClass::Index ? StepKind::IndexAsync : StepKind::Run;
-      part.note = i == 0 ? first_message(statement, statement.klass) : "follow-up of the rewrite";
-      if (provider == Provider::DsqlLocal) localize(part);
-      plan.steps.push_back(std::move(part));
-    }
-    return;
+    return add_rewrite(plan, step, statement, provider);
   }
   if (provider == Provider::DsqlLocal) localize(step);
   plan.steps.push_back(std::move(step));
@@ -88,6 +105,12 @@ std::string_view kind_label(const Step& step) {
     case StepKind::Refuse: return "REFUSE";
   }
   return "";
+}
+
+/// CREATE INDEX ASYNC returns a job to wait for (dsql-local's translation keeps the kind).
+bool waits_for_job(const Step& step) {
+  const LocalStatement local = translate_for_postgres(step.sql);
+  return step.kind == StepKind::IndexAsync || (local.sql && *local.sql != step.sql);
 }
 
 }  // namespace
@@ -139,10 +162,15 @@ std::string describe(const FilePlan& file, size_t first_step) {
       for (const std::string& line : describe_recreation(step)) out += "      " + line + "\n";
       continue;
     }
-    if (step.kind != StepKind::Skip && step.kind != StepKind::Refuse) out += indent(step.sql, "      ") + "\n";
-    if (step.kind == StepKind::IndexAsync) out += "      wait for the index job, then check the index is valid\n";
-    if (!file.one_transaction && step.kind != StepKind::Skip && step.kind != StepKind::Refuse)
-      out += "      commit\n";
+    if (step.kind == StepKind::Skip || step.kind == StepKind::Refuse) continue;
+    if (step.index && !step.index->name.empty())
+      out += fmt::format("      drop {} first if a failed build left it INVALID{}\n", quoted_index_name(*step.index),
+                         file.one_transaction ? "" : " (its own transaction)");
+    out += indent(step.sql, "      ") + "\n";
+    if (!file.one_transaction) out += "      commit\n";
+    if (step.index)
+      out += fmt::format("      {}check the index is valid\n",
+                         waits_for_job(step) ? "wait for the index job, then " : "");
   }
   return out;
 }

@@ -14,6 +14,15 @@ std::string schema_of(const std::string& key) { return key.substr(0, key.find('.
 
 }  // namespace
 
+BuiltIndex built_index(const SchemaChange& change) {
+  return {.table = change.table, .name = change.index.name, .unique = change.index.unique || change.index.primary,
+          .columns = change.index.columns};
+}
+
+std::string quoted_index_name(const BuiltIndex& index) {
+  return index.name.empty() ? "" : quote_key(schema_of(index.table) + "." + index.name);
+}
+
 void add_resume_check(Step& step, const SchemaChange& change) {
   const std::string table = regclass(change.table);
   switch (change.kind) {
@@ -22,11 +31,11 @@ void add_resume_check(Step& step, const SchemaChange& change) {
       step.verify_sql = "SELECT " + table + " IS NOT NULL";
       return;
     case Kind::CreateIndex: {
+      step.index = built_index(change);
       if (change.index.name.empty()) return;  // PostgreSQL names it: nothing to look for
       const std::string index = schema_of(change.table) + "." + change.index.name;
       step.already_done_codes = {"42P07", "42710"};
       step.verify_sql = "SELECT " + regclass(index) + " IS NOT NULL";
-      step.index_name = quote_key(index);
       return;
     }
     case Kind::AddColumn:

@@ -9,4 +9,11 @@ namespace dsqlint {
 /// now exists, a 42701 only for an ADD COLUMN whose column exists, and so on.
 void add_resume_check(Step& step, const SchemaChange& change);
 
+/// The index a CREATE INDEX (or an ADD UNIQUE / PRIMARY KEY rewritten into one) builds:
+/// its table, its name when the statement gives one, and its key.
+BuiltIndex built_index(const SchemaChange& change);
+
+/// The index as a quoted name in its table's schema ("public"."t_a_idx"); "" when unnamed.
+std::string quoted_index_name(const BuiltIndex& index);
+
 }  // namespace dsqlint
