@@ -18,7 +18,7 @@ void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
     return;
   }
   const TableModel* table = ctx.catalog.table(change.table);
-  const IndexModel* key = table ? table->primary_key() : nullptr;
+  const ConstraintModel* key = table ? table->primary_key() : nullptr;
   if (!key || std::find(key->columns.begin(), key->columns.end(), change.name) == key->columns.end()) return;
   out.report(change.span, StatementClass::Unsupported,
              fmt::format("column {} is part of the primary key of table {}, and DSQL cannot drop a primary-key column",

@@ -16,13 +16,13 @@ bool unindexable(const std::string& type) {
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   const NewIndexes created = new_indexes(change, ctx.catalog);
   if (!created.table) return;
-  for (const IndexModel* index : created.indexes)
-    for (const std::string& name : index->columns) {
+  for (const KeyShape& index : created.indexes)
+    for (const std::string& name : index.columns) {
       const ColumnModel* column = created.table->column(name);
-      if (!column || !unindexable(column->type)) continue;
+      if (!column || !unindexable(column->type.name)) continue;
       out.report(change.span, StatementClass::Unsupported,
                  fmt::format("DSQL cannot index column {} of table {}, which is {}, so {} is rejected", name,
-                             display_key(created.table->key()), column->type, describe_index(*index)))
+                             display_key(created.table->key()), column->type.name, describe_index(index)))
           .help(
               "index an expression of the value instead (for jsonb, (col->>'key'); dsql:2026-08-13 and later), or a "
               "text or uuid column that holds a hash of it");

@@ -10,12 +10,12 @@ constexpr int32_t kRejected = 2000;  // observed: DDL with a larger declared key
 constexpr int32_t kDocumented = 1024;  // the documented key size
 
 /// The declared bytes of an index's key, or -1 when a key part has no bound (text, an expression).
-int32_t declared_size(const TableModel& table, const IndexModel& index) {
+int32_t declared_size(const TableModel& table, const KeyShape& index) {
   int32_t total = 0;
   for (const std::string& name : index.columns) {
     const ColumnModel* column = table.column(name);
-    if (!column || column->width < 0) return -1;
-    total += column->width;
+    if (!column || column->type.width < 0) return -1;
+    total += column->type.width;
   }
   return total;
 }
@@ -23,10 +23,10 @@ int32_t declared_size(const TableModel& table, const IndexModel& index) {
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   const NewIndexes created = new_indexes(change, ctx.catalog);
   if (!created.table) return;
-  for (const IndexModel* index : created.indexes) {
-    const int32_t size = declared_size(*created.table, *index);
+  for (const KeyShape& index : created.indexes) {
+    const int32_t size = declared_size(*created.table, index);
     if (size <= kDocumented) continue;
-    const std::string what = fmt::format("the key of {} on table {} declares {} bytes", describe_index(*index),
+    const std::string what = fmt::format("the key of {} on table {} declares {} bytes", describe_index(index),
                                          display_key(created.table->key()), size);
     if (size > kRejected) {
       out.report(change.span, StatementClass::Unsupported,

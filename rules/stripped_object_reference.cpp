@@ -25,8 +25,13 @@ void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
     case Kind::CreateTable:
       for (const ColumnModel& column : change.created.columns) check_sequences(change, column, ctx, out);
       return;
-    case Kind::AddColumn:
-    case Kind::SetColumnDefault: check_sequences(change, change.column, ctx, out); return;
+    case Kind::AddColumn: check_sequences(change, change.column, ctx, out); return;
+    case Kind::SetColumnDefault: {
+      ColumnModel column = change.column;
+      column.name = change.name;
+      check_sequences(change, column, ctx, out);
+      return;
+    }
     case Kind::CreatePolicy: {
       const TableModel* table = ctx.catalog.table(change.table);
       if (!table || !table->rls_stripped) return;

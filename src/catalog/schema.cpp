@@ -1,9 +1,17 @@
 #include "catalog/schema.h"
 
+#include <algorithm>
+
 namespace dsqlint {
 
 std::string describe(const Origin& origin) {
   return "statement " + std::to_string(origin.statement) + " of " + origin.path;
+}
+
+std::vector<std::string> IndexModel::columns() const {
+  std::vector<std::string> out;
+  for (const IndexKeyModel& key : keys) out.push_back(key.column);
+  return out;
 }
 
 const ColumnModel* TableModel::column(std::string_view column_name) const {
@@ -12,10 +20,43 @@ const ColumnModel* TableModel::column(std::string_view column_name) const {
   return nullptr;
 }
 
-const IndexModel* TableModel::primary_key() const {
-  for (const IndexModel& index : indexes)
-    if (index.primary) return &index;
+ColumnModel* TableModel::column(std::string_view column_name) {
+  for (ColumnModel& c : columns)
+    if (c.name == column_name) return &c;
   return nullptr;
+}
+
+const ConstraintModel* TableModel::constraint(std::string_view constraint_name) const {
+  for (const ConstraintModel& c : constraints)
+    if (c.name == constraint_name) return &c;
+  return nullptr;
+}
+
+const ConstraintModel* TableModel::primary_key() const {
+  for (const ConstraintModel& c : constraints)
+    if (c.kind == ConstraintKind::PrimaryKey) return &c;
+  return nullptr;
+}
+
+const IndexModel* TableModel::index(std::string_view index_name) const {
+  for (const IndexModel& i : indexes)
+    if (i.name == index_name) return &i;
+  return nullptr;
+}
+
+std::vector<KeyShape> TableModel::keys() const {
+  std::vector<KeyShape> out;
+  for (const ConstraintModel& c : constraints)
+    if (c.is_key()) out.push_back({c.name, c.columns, true, c.kind == ConstraintKind::PrimaryKey});
+  for (const IndexModel& i : indexes) out.push_back({i.name, i.columns(), i.unique, false});
+  return out;
+}
+
+std::set<std::string> TableModel::used_names() const {
+  std::set<std::string> used;
+  for (const ConstraintModel& c : constraints) used.insert(c.name);
+  for (const IndexModel& i : indexes) used.insert(i.name);
+  return used;
 }
 
 const TableModel* Catalog::table(const std::string& key) const {
@@ -29,13 +70,21 @@ TableModel* Catalog::table(const std::string& key) {
 }
 
 TableModel* Catalog::table_of_index(const std::string& index_key) {
-  const auto dot = index_key.find('.');
-  const std::string schema = index_key.substr(0, dot), name = index_key.substr(dot + 1);
-  for (auto& [key, table] : tables)
-    if (table.schema == schema)
-      for (const IndexModel& index : table.indexes)
-        if (index.name == name) return &table;
-  return nullptr;
+  const auto it = index_owner.find(index_key);
+  return it == index_owner.end() ? nullptr : table(it->second);
+}
+
+void Catalog::rebuild_reverse_indexes() {
+  index_owner.clear(), referenced_by.clear(), read_by.clear();
+  for (const auto& [key, table] : tables) {
+    for (const ConstraintModel& c : table.constraints) {
+      if (c.is_key()) index_owner[table.schema + "." + c.name] = key;
+      if (c.kind == ConstraintKind::ForeignKey) referenced_by[c.references.table].insert(key);
+    }
+    for (const IndexModel& index : table.indexes) index_owner[table.schema + "." + index.name] = key;
+  }
+  for (const auto& [key, view] : views)
+    for (const std::string& read : view.reads) read_by[read].insert(key);
 }
 
 }  // namespace dsqlint

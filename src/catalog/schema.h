@@ -2,12 +2,15 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
-#include "core/span.h"
-
+// The schema model: what history says exists, held as data. Every name is PostgreSQL's
+// (folded, unquoted); every expression and type is kept as the deparser prints it
+// (parse/deparse.h), so it can be parsed again to render a definition (catalog/render.h).
 namespace dsqlint {
 
 /// Where an object was created: the file, the statement, and whether that statement
@@ -21,60 +24,177 @@ struct Origin {
 /// "statement 3 of migrations/0001.sql", for messages.
 std::string describe(const Origin& origin);
 
-struct ColumnModel {
-  std::string name;
-  std::string type;        ///< base type, lower case, "[]" for arrays: "int4", "jsonb", "text[]"
-  std::string type_sql;    ///< the type as written: "varchar(255)"
-  std::string definition;  ///< the whole column definition as written
-  int32_t width = -1;      ///< declared bytes of a key of this type; -1 when unbounded or unknown
-  bool not_null = false;
-  std::vector<std::string> sequences;  ///< sequences its default takes values from (nextval)
+/// A column's type: its base name for the rules, its SQL for a rebuild.
+struct ColumnType {
+  std::string name;    ///< base type, lower case, "[]" for arrays: "int4", "jsonb", "text[]"
+  std::string sql;     ///< as the deparser prints it: "varchar(255)"
+  int32_t width = -1;  ///< declared bytes of a key of this type; -1 when unbounded or unknown
 };
 
-/// A primary key, unique constraint or index.
+enum class Identity : char { None, Always, ByDefault };
+
+struct ColumnModel {
+  std::string name;
+  ColumnType type;
+  bool not_null = false;
+  std::string default_sql;             ///< the default expression; empty when none
+  std::vector<std::string> sequences;  ///< sequences its default takes values from (nextval)
+  Identity identity = Identity::None;
+  std::string identity_options;        ///< "CACHE 1 START 5"
+  std::string generated_sql;           ///< GENERATED ALWAYS AS (expression) STORED
+  std::string collation;               ///< COLLATE, as SQL ("\"C\""); empty for the type's default
+  std::string storage;                 ///< STORAGE, lower case; empty for the type's default
+  std::string comment;
+};
+
+enum class ConstraintKind : char { PrimaryKey, Unique, Check, ForeignKey, Exclusion };
+
+/// What a foreign key points at and what it does.
+struct ForeignKeyModel {
+  std::string table;                   ///< catalog key of the referenced table
+  std::vector<std::string> columns;    ///< referenced columns; empty: its primary key
+  char match = 's';                    ///< FKCONSTR_MATCH_*: 's'imple, 'f'ull, 'p'artial
+  char on_update = 'a', on_delete = 'a';  ///< FKCONSTR_ACTION_*: 'a' no action, 'r', 'c', 'n', 'd'
+  std::vector<std::string> delete_set_columns;  ///< ON DELETE SET NULL/DEFAULT (columns)
+};
+
+struct ConstraintModel {
+  std::string name;  ///< as written, or as PostgreSQL named it when it was added
+  ConstraintKind kind = ConstraintKind::Check;
+  std::vector<std::string> columns;  ///< key columns, or a foreign key's own columns
+  std::vector<std::string> include;  ///< PRIMARY KEY / UNIQUE ... INCLUDE (...)
+  bool nulls_not_distinct = false;
+  std::string expression_sql;  ///< CHECK's expression; an EXCLUDE's whole clause
+  ForeignKeyModel references;
+  bool valid = true;  ///< false: added NOT VALID and not validated since
+  bool deferrable = false, initially_deferred = false;
+  bool no_inherit = false;
+
+  bool is_key() const { return kind == ConstraintKind::PrimaryKey || kind == ConstraintKind::Unique; }
+};
+
+/// One key of an index: a column or an expression, and how it is ordered.
+struct IndexKeyModel {
+  std::string column;          ///< empty for an expression
+  std::string expression_sql;  ///< empty for a column
+  std::string collation, opclass;
+  char ordering = 0;  ///< 0 default, 'a' ASC, 'd' DESC
+  char nulls = 0;     ///< 0 default, 'f' NULLS FIRST, 'l' NULLS LAST
+};
+
+/// An index made by CREATE INDEX (a key constraint's index is its constraint).
 struct IndexModel {
-  std::string name;                  ///< empty for an unnamed constraint
-  std::vector<std::string> columns;  ///< key columns in order; "" for an expression key
+  std::string name;
+  std::vector<IndexKeyModel> keys;
+  std::vector<std::string> include;
+  std::string predicate_sql;  ///< WHERE; empty for none
+  std::string method;         ///< USING; empty for the default
+  bool unique = false;
+  bool nulls_not_distinct = false;
+  std::string comment;
+
+  /// The key columns in order, "" for an expression key.
+  std::vector<std::string> columns() const;
+};
+
+/// What the quota and key rules see of a key: a primary key, unique constraint or index.
+struct KeyShape {
+  std::string name;
+  std::vector<std::string> columns;  ///< "" for an expression key
   bool unique = false;
   bool primary = false;
-  std::string definition;  ///< as written: the CREATE INDEX statement or the constraint clause
+};
+
+/// A privilege granted on a table or view, as GRANT wrote it.
+struct GrantModel {
+  std::string privileges;  ///< "SELECT, INSERT", "ALL"
+  std::string grantee;     ///< a role name, or PUBLIC
+  bool with_grant_option = false;
 };
 
 struct TableModel {
   std::string schema;
   std::string name;
   std::vector<ColumnModel> columns;
-  std::vector<std::string> constraints;  ///< CHECK, FOREIGN KEY ... clauses as written
-  std::vector<IndexModel> indexes;       ///< primary key, unique constraints, indexes
-  unsigned lifetime_columns = 0;         ///< columns ever added, dropped ones included
+  std::vector<ConstraintModel> constraints;
+  std::vector<IndexModel> indexes;
+  unsigned lifetime_columns = 0;  ///< columns ever added, dropped ones included
   unsigned statistics = 0;
   Origin origin;
   std::optional<Origin> rls_stripped;  ///< where ENABLE ROW LEVEL SECURITY was skipped
-  /// Every constraint clause names itself ("CONSTRAINT name ..."), with the name PostgreSQL
-  /// gave it when the migration did not (lint/table_edits.h: freeze_constraint_names).
-  bool constraint_names_written = false;
+  std::string comment;
+  std::vector<GrantModel> grants;
 
   std::string key() const { return schema + "." + name; }
   const ColumnModel* column(std::string_view column_name) const;
-  const IndexModel* primary_key() const;
+  ColumnModel* column(std::string_view column_name);
+  const ConstraintModel* constraint(std::string_view constraint_name) const;
+  const ConstraintModel* primary_key() const;
+  const IndexModel* index(std::string_view index_name) const;
+  /// Every key, in order: key constraints, then indexes.
+  std::vector<KeyShape> keys() const;
+  /// The names constraints and indexes of the table use, for naming a new one.
+  std::set<std::string> used_names() const;
+};
+
+struct ViewModel {
+  std::string schema;
+  std::string name;
+  std::string query_sql;                    ///< the SELECT, deparsed
+  std::vector<std::string> column_names;    ///< CREATE VIEW v (a, b): empty when not given
+  std::set<std::string> reads;              ///< tables and views it reads, catalog keys
+  Origin origin;
+  std::string comment;
+  std::vector<GrantModel> grants;
+
+  std::string key() const { return schema + "." + name; }
+};
+
+struct DomainModel {
+  std::string schema;
+  std::string name;
+  ColumnType type;
+  bool not_null = false;
+  std::string default_sql;
+  std::vector<ConstraintModel> checks;
+  Origin origin;
+};
+
+/// A type DSQL has no CREATE TYPE for, kept as the values a CHECK allows (enums).
+struct EmulatedTypeModel {
+  std::string schema;
+  std::string name;
+  std::vector<std::string> values;
+  Origin origin;
 };
 
 /// The schema as far as history tells: what every earlier statement created, in apply
-/// order. Keys are "schema.name" with PostgreSQL's folding already applied.
+/// order. Keys are "schema.name" with PostgreSQL's folding already applied. The reverse
+/// indexes keep every change to the objects it touches: no statement scans the catalog.
 class Catalog {
  public:
   // What exists on the target: quotas are these maps' sizes.
   std::map<std::string, TableModel> tables;
+  std::map<std::string, ViewModel> views;
   std::map<std::string, Origin> sequences;
   std::map<std::string, Origin> schemas;  ///< user schemas (not public or sys)
+  std::map<std::string, DomainModel> domains;
+  std::map<std::string, EmulatedTypeModel> types;
   /// Objects whose creating statement does not run on the target, for the statements that
   /// use them: "sequence schema.name", "constraint schema.table/name".
   std::map<std::string, Origin> missing;
 
+  // Reverse indexes.
+  std::unordered_map<std::string, std::string> index_owner;                // "schema.index" -> table key
+  std::unordered_map<std::string, std::set<std::string>> referenced_by;    // table -> tables whose keys point at it
+  std::unordered_map<std::string, std::set<std::string>> read_by;          // table or view -> views reading it
+
   const TableModel* table(const std::string& key) const;
   TableModel* table(const std::string& key);
-  /// Which table an index belongs to, by the index's key ("schema.index").
+  /// Which table an index (or key constraint's index) belongs to, by the index's key.
   TableModel* table_of_index(const std::string& index_key);
+  /// The reverse indexes built anew from the tables and views (after loading them).
+  void rebuild_reverse_indexes();
 };
 
 }  // namespace dsqlint

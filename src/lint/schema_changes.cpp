@@ -1,12 +1,11 @@
 #include "lint/schema_changes.h"
 
-#include <algorithm>
 #include <cctype>
-#include <optional>
 
-#include "lint/names.h"
+#include "lint/model_capture.h"
 #include "lint/rule_helpers.h"
 #include "lint/statement.h"
+#include "parse/deparse.h"
 
 namespace dsqlint {
 
@@ -14,415 +13,267 @@ namespace {
 
 using Kind = SchemaChange::Kind;
 
-std::string key_of(const RangeVar* relation) {
-  return relation ? relation_key(relation->schemaname, relation->relname) : std::string();
-}
-
-/// A qualified name list (schema, name) as a key.
-std::string key_of_names(const List* names) {
-  if (!names) return "";
-  const int n = list_length(names);
-  const char* name = strVal(llast(names));
-  const char* schema = n >= 2 ? strVal(list_nth(names, n - 2)) : nullptr;
-  return relation_key(schema, name);
-}
-
-/// The text of [begin, end) without surrounding whitespace.
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return std::string(text);
-}
-
-/// The clauses of the first parenthesised list at or after `from` (a CREATE TABLE's
-/// element list): for each, the span from its first to its last significant token.
-std::vector<Span> list_elements(const Statement& stmt, uint32_t from) {
-  std::vector<Span> out;
-  const std::string_view text = stmt.file().text;
-  Lexer lexer(text, from, stmt.span().end);
-  int depth = 0;
-  Span current{0, 0};
-  bool open = false;
-  for (Token token = lexer.next_significant(); token.kind != TokenKind::End; token = lexer.next_significant()) {
-    if (token.kind == TokenKind::LParen && depth++ == 0) continue;
-    if (depth == 0) continue;
-    if ((token.kind == TokenKind::RParen && depth == 1) || (token.kind == TokenKind::Comma && depth == 1)) {
-      if (open) out.push_back(current);
-      open = false;
-      if (token.kind == TokenKind::RParen) break;
-      continue;
-    }
-    if (token.kind == TokenKind::RParen) --depth;
-    if (!open) current.begin = token.span.begin, open = true;
-    current.end = token.span.end;
-  }
-  return out;
-}
-
-/// The end of an ALTER TABLE subcommand starting at `from`: before the next comma at
-/// depth 0, or at the statement end. Stops early at any of `stop_words` at depth 0.
-uint32_t clause_end(const Statement& stmt, uint32_t from, std::initializer_list<std::string_view> stop_words = {}) {
-  const std::string_view text = stmt.file().text;
-  Lexer lexer(text, from, stmt.span().end);
-  int depth = 0;
-  uint32_t end = from;
-  for (Token token = lexer.next_significant(); token.kind != TokenKind::End; token = lexer.next_significant()) {
-    if (token.kind == TokenKind::LParen) ++depth;
-    if (token.kind == TokenKind::RParen) --depth;
-    if (depth == 0 && token.kind == TokenKind::Comma) break;
-    if (depth == 0 && token.span.begin > from &&
-        std::any_of(stop_words.begin(), stop_words.end(), [&](std::string_view w) { return is_word(text, token, w); }))
-      break;
-    end = token.span.end;
-  }
-  return end;
-}
-
-int32_t integer_typmod(const TypeName* type, int position) {
-  if (!type || list_length(type->typmods) <= position) return -1;
-  const Node* node = static_cast<const Node*>(list_nth(type->typmods, position));
-  if (!node || nodeTag(node) != T_A_Const) return -1;
-  const auto* constant = reinterpret_cast<const A_Const*>(node);
-  return !constant->isnull && nodeTag(&constant->val) == T_Integer ? constant->val.ival.ival : -1;
-}
-
-/// The bytes a key of this type declares: fixed widths, or the length of varchar(n)/char(n).
-int32_t declared_width(const std::string& type, const TypeName* type_name_node) {
-  static const std::map<std::string, int32_t, std::less<>> fixed = {
-      {"bool", 1},        {"int2", 2},   {"int4", 4},  {"int8", 8},       {"float4", 4},    {"float8", 8},
-      {"serial", 4},      {"serial4", 4}, {"bigserial", 8}, {"serial8", 8}, {"smallserial", 2},
-      {"serial2", 2},     {"uuid", 16},  {"date", 4},  {"time", 8},       {"timestamp", 8}, {"timestamptz", 8},
-      {"oid", 4}};
-  if (const auto it = fixed.find(type); it != fixed.end()) return it->second;
-  if (type == "varchar" || type == "bpchar") return integer_typmod(type_name_node, 0);
-  return -1;
-}
-
-/// Sequences a default expression takes values from: nextval('s'), possibly cast.
-std::vector<std::string> nextval_sequences(const Node* expr) {
-  if (!expr || nodeTag(expr) != T_FuncCall) return {};
-  const auto* call = reinterpret_cast<const FuncCall*>(expr);
-  if (std::string_view(strVal(llast(call->funcname))) != "nextval" || list_length(call->args) != 1) return {};
-  const Node* arg = static_cast<const Node*>(linitial(call->args));
-  if (arg && nodeTag(arg) == T_TypeCast) arg = reinterpret_cast<const TypeCast*>(arg)->arg;
-  if (!arg || nodeTag(arg) != T_A_Const) return {};
-  const auto* constant = reinterpret_cast<const A_Const*>(arg);
-  if (constant->isnull || nodeTag(&constant->val) != T_String) return {};
-  // regclass input: unquoted parts fold to lower case, quoted parts keep theirs.
-  std::string text = constant->val.sval.sval, schema, name;
-  std::string* part = &name;
-  bool quoted = false;
-  for (const char c : text) {
-    if (c == '"') quoted = !quoted;
-    else if (c == '.' && !quoted) schema = std::move(name), name.clear();
-    else *part += quoted ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return {relation_key(schema.empty() ? nullptr : schema.c_str(), name.c_str())};
-}
-
-ColumnModel column_model(const Statement& stmt, const ColumnDef* def, Span element) {
-  const std::string_view text = stmt.file().text;
-  ColumnModel column{.name = def->colname ? def->colname : "", .type = type_name(def->typeName)};
-  column.width = declared_width(column.type, def->typeName);
-  column.definition = trimmed(text.substr(element.begin, element.size()));
-  uint32_t type_end = element.end;
-  const ListCell* cell;
-  foreach (cell, def->constraints) {
-    const auto* constraint = static_cast<const Constraint*>(lfirst(cell));
-    if (constraint->location >= 0) type_end = std::min(type_end, stmt.offset(constraint->location));
-    if (constraint->contype == CONSTR_NOTNULL || constraint->contype == CONSTR_PRIMARY) column.not_null = true;
-    if (constraint->contype == CONSTR_DEFAULT) column.sequences = nextval_sequences(constraint->raw_expr);
-  }
-  if (def->collClause && def->collClause->location >= 0)
-    type_end = std::min(type_end, stmt.offset(def->collClause->location));
-  if (def->typeName && def->typeName->location >= 0) {
-    const uint32_t type_begin = stmt.offset(def->typeName->location);
-    if (type_begin < type_end) column.type_sql = trimmed(text.substr(type_begin, type_end - type_begin));
-  }
-  return column;
-}
-
-std::vector<std::string> string_list(const List* list) {
-  std::vector<std::string> out;
-  const ListCell* cell;
-  foreach (cell, list) out.emplace_back(strVal(lfirst(cell)));
-  return out;
-}
-
-IndexModel constraint_index(const Constraint* constraint, std::vector<std::string> columns, std::string definition) {
-  return IndexModel{.name = constraint->conname ? constraint->conname : (constraint->indexname ? constraint->indexname : ""),
-                    .columns = std::move(columns),
-                    .unique = true,
-                    .primary = constraint->contype == CONSTR_PRIMARY,
-                    .definition = std::move(definition)};
-}
-
-bool is_index_constraint(const Constraint* constraint) {
-  return constraint->contype == CONSTR_PRIMARY || constraint->contype == CONSTR_UNIQUE;
-}
-
-SchemaChange create_table(const Statement& stmt, const CreateStmt* create) {
-  SchemaChange change{.kind = Kind::CreateTable, .table = key_of(create->relation), .span = stmt.span()};
+SchemaChange create_table(const CreateStmt* create) {
+  SchemaChange change{.kind = Kind::CreateTable, .table = relation_key(create->relation)};
   TableModel& table = change.created;
   table.schema = create->relation->schemaname ? create->relation->schemaname : "public";
   table.name = create->relation->relname;
-  if (!create->tableElts) return change;
-  const std::vector<Span> elements = list_elements(stmt, stmt.offset(create->relation->location));
-  const std::string_view text = stmt.file().text;
-  auto element_at = [&](int location) {
-    const uint32_t at = stmt.offset(location);
-    for (const Span& span : elements)
-      if (span.begin <= at && at < span.end) return span;
-    return Span{at, at};
-  };
   const ListCell* cell;
   foreach (cell, create->tableElts) {
     const auto* node = static_cast<const Node*>(lfirst(cell));
-    if (nodeTag(node) == T_ColumnDef) {
-      const auto* def = reinterpret_cast<const ColumnDef*>(node);
-      const Span element = element_at(def->location);
-      table.columns.push_back(column_model(stmt, def, element));
-      const ListCell* inner;
-      foreach (inner, def->constraints) {
-        const auto* constraint = static_cast<const Constraint*>(lfirst(inner));
-        if (is_index_constraint(constraint))
-          table.indexes.push_back(constraint_index(constraint, {def->colname}, table.columns.back().definition));
-      }
-    } else if (nodeTag(node) == T_Constraint) {
-      const auto* constraint = reinterpret_cast<const Constraint*>(node);
-      const Span element = element_at(constraint->location);
-      std::string definition = trimmed(text.substr(element.begin, element.size()));
-      if (is_index_constraint(constraint))
-        table.indexes.push_back(constraint_index(constraint, string_list(constraint->keys), std::move(definition)));
-      else
-        table.constraints.push_back(std::move(definition));
+    if (IsA(node, ColumnDef)) {
+      table.columns.push_back(column_model(castNode(ColumnDef, const_cast<Node*>(node)), table.constraints));
+    } else if (IsA(node, Constraint)) {
+      table.constraints.push_back(constraint_model(castNode(Constraint, const_cast<Node*>(node)), nullptr, true));
+    } else if (IsA(node, TableLikeClause)) {
+      const auto* like = castNode(TableLikeClause, const_cast<Node*>(node));
+      change.like.emplace_back(relation_key(like->relation), like->options);
     }
   }
+  for (ConstraintModel& constraint : table.constraints) constraint.valid = true;  // the table is empty
   table.lifetime_columns = static_cast<unsigned>(table.columns.size());
   return change;
 }
 
-SchemaChange create_index(const Statement& stmt, const IndexStmt* index) {
-  SchemaChange change{.kind = Kind::CreateIndex, .table = key_of(index->relation), .span = stmt.span()};
-  change.index.name = index->idxname ? index->idxname : "";
-  change.index.unique = index->unique;
-  change.index.definition = std::string(stmt.text());
-  const ListCell* cell;
-  foreach (cell, index->indexParams) {
-    const auto* elem = static_cast<const IndexElem*>(lfirst(cell));
-    change.index.columns.emplace_back(elem->name ? elem->name : "");
-  }
-  return change;
-}
-
-/// The text after the top-level word `keyword` in `clause`, trimmed; empty when absent.
-std::string text_after_word(const Statement& stmt, Span clause, std::string_view keyword) {
-  const std::string_view text = stmt.file().text;
-  Lexer lexer(text, clause.begin, clause.end);
-  int depth = 0;
-  for (Token token = lexer.next_significant(); token.kind != TokenKind::End; token = lexer.next_significant()) {
-    depth += token.kind == TokenKind::LParen ? 1 : token.kind == TokenKind::RParen ? -1 : 0;
-    if (depth == 0 && is_word(text, token, keyword)) return trimmed(text.substr(token.span.end, clause.end - token.span.end));
-  }
-  return "";
-}
-
-SchemaChange add_column(const Statement& stmt, const ColumnDef* def, SchemaChange change) {
-  const uint32_t begin = stmt.offset(def->location);
+SchemaChange add_column(const ColumnDef* def, SchemaChange change) {
   change.kind = Kind::AddColumn;
-  change.column = column_model(stmt, def, Span{begin, clause_end(stmt, begin)});
-  for (const Constraint* constraint : list_nodes<Constraint>(def->constraints, T_Constraint))
-    if (is_index_constraint(constraint))
-      change.created.indexes.push_back(constraint_index(constraint, {change.column.name}, change.column.definition));
+  change.column = column_model(def, change.constraints);
+  change.name = change.column.name;
   return change;
 }
 
-SchemaChange alter_column_type(const Statement& stmt, const ColumnDef* def, SchemaChange change) {
-  const std::string_view text = stmt.file().text;
+SchemaChange alter_column_type(const ColumnDef* def, SchemaChange change) {
   change.kind = Kind::AlterColumnType;
   change.column.name = change.name;
-  change.column.type = type_name(def->typeName);
-  change.column.width = declared_width(change.column.type, def->typeName);
-  if (def->typeName && def->typeName->location >= 0) {
-    const uint32_t begin = stmt.offset(def->typeName->location);
-    change.column.type_sql = trimmed(text.substr(begin, clause_end(stmt, begin, {"USING", "COLLATE"}) - begin));
-  }
-  if (def->collClause && def->collClause->location >= 0) {
-    const uint32_t begin = stmt.offset(def->collClause->location);
-    change.clause = trimmed(text.substr(begin, clause_end(stmt, begin, {"USING"}) - begin));
-  }
+  change.column.type = column_type(def->typeName);
+  change.column.collation = collation_sql(def->collClause);
+  change.expression_sql = expression_sql(def->raw_default);  // USING
   return change;
 }
 
-void alter_table(const Statement& stmt, const AlterTableStmt* alter, std::vector<SchemaChange>& out) {
-  const std::string table = key_of(alter->relation);
-  const std::string_view text = stmt.file().text;
-  const std::vector<const AlterTableCmd*> commands = alter_commands(alter);
-  const std::vector<Span> clauses = alter_subcommand_spans(stmt, alter);
-  for (size_t i = 0; i < commands.size(); ++i) {
-    const AlterTableCmd* cmd = commands[i];
-    SchemaChange change{.table = table, .name = cmd->name ? cmd->name : "", .span = stmt.span()};
-    switch (cmd->subtype) {
-      case AT_AddColumn: change = add_column(stmt, reinterpret_cast<const ColumnDef*>(cmd->def), std::move(change)); break;
-      case AT_DropColumn: change.kind = Kind::DropColumn; break;
-      case AT_AlterColumnType:
-        change = alter_column_type(stmt, reinterpret_cast<const ColumnDef*>(cmd->def), std::move(change));
-        break;
-      case AT_ColumnDefault:
-        change.kind = Kind::SetColumnDefault;
-        change.column.name = change.name;
-        change.column.sequences = nextval_sequences(cmd->def);
-        if (cmd->def && clauses.size() == commands.size()) change.clause = text_after_word(stmt, clauses[i], "DEFAULT");
-        break;
-      case AT_SetNotNull: change.kind = Kind::SetNotNull; break;
-      case AT_DropNotNull: change.kind = Kind::DropNotNull; break;
-      case AT_AddConstraint: {
-        const auto* constraint = reinterpret_cast<const Constraint*>(cmd->def);
-        const uint32_t begin = stmt.offset(constraint->location);
-        std::string definition = trimmed(text.substr(begin, clause_end(stmt, begin) - begin));
-        if (is_index_constraint(constraint)) {
-          change.kind = Kind::AddIndexConstraint;
-          change.index = constraint_index(constraint, string_list(constraint->keys), std::move(definition));
-        } else {
-          change.kind = Kind::AddConstraint;
-          change.name = constraint->conname ? constraint->conname : "";
-          change.new_name = std::move(definition);
-        }
-        break;
-      }
-      case AT_ValidateConstraint: change.kind = Kind::ValidateConstraint; break;
-      case AT_DropConstraint: change.kind = Kind::DropConstraint; break;
-      case AT_EnableRowSecurity:
-      case AT_ForceRowSecurity: change.kind = Kind::EnableRls; break;
-      default: continue;
+/// One ALTER TABLE subcommand; false for those that change nothing the model keeps.
+bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
+  switch (cmd->subtype) {
+    case AT_AddColumn: change = add_column(castNode(ColumnDef, cmd->def), std::move(change)); break;
+    case AT_DropColumn: change.kind = Kind::DropColumn; break;
+    case AT_AlterColumnType: change = alter_column_type(castNode(ColumnDef, cmd->def), std::move(change)); break;
+    case AT_ColumnDefault:
+      change.kind = Kind::SetColumnDefault;
+      change.column.default_sql = expression_sql(cmd->def);
+      change.column.sequences = nextval_sequences(cmd->def);
+      break;
+    case AT_SetNotNull: change.kind = Kind::SetNotNull; break;
+    case AT_DropNotNull: change.kind = Kind::DropNotNull; break;
+    case AT_AddConstraint: {
+      const auto* constraint = castNode(Constraint, cmd->def);
+      change.kind = Kind::AddConstraint;
+      change.constraint = constraint_model(constraint, nullptr, false);
+      change.name = constraint->indexname ? constraint->indexname : "";
+      break;
     }
-    out.push_back(std::move(change));
+    case AT_ValidateConstraint: change.kind = Kind::ValidateConstraint; break;
+    case AT_DropConstraint: change.kind = Kind::DropConstraint; break;
+    case AT_EnableRowSecurity:
+    case AT_ForceRowSecurity: change.kind = Kind::EnableRls; break;
+    case AT_AddIdentity: {
+      std::vector<ConstraintModel> none;
+      ColumnDef def{.type = T_ColumnDef, .colname = cmd->name, .constraints = list_make1(cmd->def)};
+      change.kind = Kind::SetIdentity;
+      change.column = column_model(&def, none);
+      break;
+    }
+    case AT_DropIdentity: change.kind = Kind::SetIdentity; break;
+    case AT_SetStorage:
+      change.kind = Kind::SetStorage;
+      change.column.storage = cmd->def && IsA(cmd->def, String) ? strVal(cmd->def) : "";
+      break;
+    case AT_DropExpression: change.kind = Kind::DropExpression; break;
+    default: return false;
+  }
+  return true;
+}
+
+void alter_table(const AlterTableStmt* alter, std::vector<SchemaChange>& out) {
+  const std::string table = relation_key(alter->relation);
+  for (const AlterTableCmd* cmd : alter_commands(alter)) {
+    SchemaChange change{.table = table, .name = cmd->name ? cmd->name : ""};
+    change.replace = cmd->missing_ok;  // IF [NOT] EXISTS
+    if (alter_command(cmd, change)) out.push_back(std::move(change));
   }
 }
 
-void rename(const RenameStmt* rename, const Statement& stmt, std::vector<SchemaChange>& out) {
-  const std::string new_name = rename->newname ? rename->newname : "";
+void rename(const RenameStmt* rename, std::vector<SchemaChange>& out) {
+  SchemaChange change{.table = relation_key(rename->relation), .name = rename->subname ? rename->subname : "",
+                      .new_name = rename->newname ? rename->newname : ""};
   switch (rename->renameType) {
     case OBJECT_TABLE:
-      out.push_back({.kind = Kind::RenameTable, .table = key_of(rename->relation), .name = new_name, .span = stmt.span()});
-      break;
-    case OBJECT_COLUMN:
-      out.push_back({.kind = Kind::RenameColumn,
-                     .table = key_of(rename->relation),
-                     .name = rename->subname ? rename->subname : "",
-                     .new_name = new_name,
-                     .span = stmt.span()});
-      break;
-    case OBJECT_INDEX:
-      out.push_back({.kind = Kind::RenameIndex, .name = key_of(rename->relation), .new_name = new_name, .span = stmt.span()});
-      break;
-    case OBJECT_TABCONSTRAINT:
-      out.push_back({.kind = Kind::RenameConstraint,
-                     .table = key_of(rename->relation),
-                     .name = rename->subname ? rename->subname : "",
-                     .new_name = new_name,
-                     .span = stmt.span()});
-      break;
-    default: break;
+    case OBJECT_VIEW: change.kind = Kind::RenameTable, change.name = change.new_name; break;
+    case OBJECT_COLUMN: change.kind = Kind::RenameColumn; break;
+    case OBJECT_INDEX: change.kind = Kind::RenameIndex, change.name = change.table, change.table.clear(); break;
+    case OBJECT_TABCONSTRAINT: change.kind = Kind::RenameConstraint; break;
+    default: return;
   }
+  out.push_back(std::move(change));
 }
 
-void drop(const DropStmt* drop, const Statement& stmt, std::vector<SchemaChange>& out) {
+void drop(const DropStmt* drop, std::vector<SchemaChange>& out) {
   Kind kind;
   switch (drop->removeType) {
     case OBJECT_TABLE: kind = Kind::DropTable; break;
     case OBJECT_INDEX: kind = Kind::DropIndex; break;
     case OBJECT_SEQUENCE: kind = Kind::DropSequence; break;
     case OBJECT_SCHEMA: kind = Kind::DropSchema; break;
+    case OBJECT_VIEW: kind = Kind::DropView; break;
+    case OBJECT_DOMAIN: kind = Kind::DropDomain; break;
+    case OBJECT_TYPE: kind = Kind::DropType; break;
     default: return;
   }
   const ListCell* cell;
   foreach (cell, drop->objects) {
     const auto* object = static_cast<const Node*>(lfirst(cell));
-    std::string key = nodeTag(object) == T_List ? key_of_names(reinterpret_cast<const List*>(object)) : strVal(object);
-    SchemaChange change{.kind = kind, .span = stmt.span()};
+    std::string key;
+    if (IsA(object, List)) key = names_key(castNode(List, const_cast<Node*>(object)));
+    else if (IsA(object, TypeName)) key = names_key(castNode(TypeName, const_cast<Node*>(object))->names);
+    else if (IsA(object, String)) key = strVal(object);
+    SchemaChange change{.kind = kind};
     (kind == Kind::DropIndex ? change.name : change.table) = std::move(key);
     out.push_back(std::move(change));
   }
 }
 
-}  // namespace
+SchemaChange create_domain(const CreateDomainStmt* domain) {
+  SchemaChange change{.kind = Kind::CreateDomain, .table = names_key(domain->domainname)};
+  ColumnDef def{};
+  def.type = T_ColumnDef;
+  def.colname = const_cast<char*>("value");
+  def.typeName = domain->typeName;
+  def.collClause = domain->collClause;
+  def.constraints = domain->constraints;
+  change.column = column_model(&def, change.constraints);
+  return change;
+}
 
-std::vector<Span> alter_subcommand_spans(const Statement& stmt, const AlterTableStmt* alter) {
-  const std::string_view text = stmt.file().text;
-  Lexer lexer(text, stmt.offset(alter->relation->location), stmt.span().end);
-  Token token = lexer.next_significant();
-  while (token.kind == TokenKind::Word || token.kind == TokenKind::QuotedIdent) {  // the (qualified) table name
-    token = lexer.next_significant();
-    if (token.kind != TokenKind::Dot) break;
-    token = lexer.next_significant();
-  }
-  if (token.kind == TokenKind::Operator && text.substr(token.span.begin, token.span.size()) == "*") token = lexer.next_significant();
-  std::vector<Span> out;
-  std::optional<Span> current;
-  int depth = 0;
-  for (; token.kind != TokenKind::End && token.kind != TokenKind::Semicolon; token = lexer.next_significant()) {
-    if (token.kind == TokenKind::Comma && depth == 0) {
-      if (current) out.push_back(*current);
-      current.reset();
-      continue;
+std::vector<std::string> enum_values(const List* values) { return string_list(values); }
+
+void comment(const CommentStmt* comment, std::vector<SchemaChange>& out) {
+  if (!comment->object || !IsA(comment->object, List)) return;
+  const auto* names = castNode(List, comment->object);
+  SchemaChange change{.kind = Kind::Comment, .expression_sql = comment->comment ? comment->comment : ""};
+  switch (comment->objtype) {
+    case OBJECT_TABLE:
+    case OBJECT_VIEW: change.table = names_key(names); break;
+    case OBJECT_COLUMN: {
+      const int n = list_length(names);
+      if (n < 2) return;
+      change.name = strVal(llast(names));
+      change.table = relation_key(n >= 3 ? strVal(list_nth(names, n - 3)) : nullptr, strVal(list_nth(names, n - 2)));
+      break;
     }
-    depth += token.kind == TokenKind::LParen ? 1 : token.kind == TokenKind::RParen ? -1 : 0;
-    if (current) current->end = token.span.end;
-    else current = token.span;
+    default: return;
   }
-  if (current) out.push_back(*current);
+  out.push_back(std::move(change));
+}
+
+std::string grantee_name(const RoleSpec* role) {
+  switch (role->roletype) {
+    case ROLESPEC_CSTRING: return role->rolename;
+    case ROLESPEC_CURRENT_ROLE: return "CURRENT_ROLE";
+    case ROLESPEC_CURRENT_USER: return "CURRENT_USER";
+    case ROLESPEC_SESSION_USER: return "SESSION_USER";
+    case ROLESPEC_PUBLIC: return "PUBLIC";
+  }
+  return "";
+}
+
+std::string privileges_sql(const List* privileges) {
+  if (!privileges) return "ALL";
+  std::string out;
+  for (const AccessPriv* privilege : list_nodes<AccessPriv>(privileges, T_AccessPriv)) {
+    std::string name = privilege->priv_name ? privilege->priv_name : "all";
+    for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out += (out.empty() ? "" : ", ") + name;
+  }
   return out;
 }
 
-std::string relation_key(const char* schema, const char* name) {
-  return std::string(schema ? schema : "public") + "." + (name ? name : "");
+void grant(const GrantStmt* grant, std::vector<SchemaChange>& out) {
+  if (grant->targtype != ACL_TARGET_OBJECT || grant->objtype != OBJECT_TABLE) return;
+  for (const RangeVar* relation : list_nodes<RangeVar>(grant->objects, T_RangeVar))
+    for (const RoleSpec* role : list_nodes<RoleSpec>(grant->grantees, T_RoleSpec))
+      out.push_back({.kind = grant->is_grant ? Kind::Grant : Kind::Revoke,
+                     .table = relation_key(relation),
+                     .grant = GrantModel{privileges_sql(grant->privileges), grantee_name(role), grant->grant_option}});
 }
+
+void statistics(const CreateStatsStmt* stats, std::vector<SchemaChange>& out) {
+  for (const RangeVar* relation : list_nodes<RangeVar>(stats->relations, T_RangeVar))
+    out.push_back({.kind = Kind::CreateStatistics, .table = relation_key(relation)});
+}
+
+void alter_enum(const AlterEnumStmt* alter, std::vector<SchemaChange>& out) {
+  if (alter->oldVal || !alter->newVal) return;  // RENAME VALUE: the values keep their places
+  out.push_back({.kind = Kind::AddEnumValue,
+                 .table = names_key(alter->typeName),
+                 .name = alter->newValNeighbor ? alter->newValNeighbor : "",
+                 .new_name = alter->newValNeighbor ? (alter->newValIsAfter ? "after" : "before") : "",
+                 .values = {alter->newVal}});
+}
+
+/// The changes of one statement, without their span.
+void changes_of(const Node* node, std::vector<SchemaChange>& out) {
+  switch (nodeTag(node)) {
+    case T_CreateStmt: out.push_back(create_table(castNode(CreateStmt, const_cast<Node*>(node)))); break;
+    case T_IndexStmt: {
+      const auto* index = castNode(IndexStmt, const_cast<Node*>(node));
+      out.push_back({.kind = Kind::CreateIndex, .table = relation_key(index->relation), .index = index_model(index)});
+      break;
+    }
+    case T_AlterTableStmt: {
+      const auto* alter = castNode(AlterTableStmt, const_cast<Node*>(node));
+      if (alter->objtype == OBJECT_TABLE) alter_table(alter, out);
+      break;
+    }
+    case T_RenameStmt: rename(castNode(RenameStmt, const_cast<Node*>(node)), out); break;
+    case T_DropStmt: drop(castNode(DropStmt, const_cast<Node*>(node)), out); break;
+    case T_CreateSeqStmt:
+      out.push_back({.kind = Kind::CreateSequence, .table = relation_key(castNode(CreateSeqStmt, const_cast<Node*>(node))->sequence)});
+      break;
+    case T_CreateSchemaStmt:
+      if (const char* name = castNode(CreateSchemaStmt, const_cast<Node*>(node))->schemaname)
+        out.push_back({.kind = Kind::CreateSchema, .table = name});
+      break;
+    case T_CreatePolicyStmt:
+      out.push_back({.kind = Kind::CreatePolicy, .table = relation_key(castNode(CreatePolicyStmt, const_cast<Node*>(node))->table)});
+      break;
+    case T_AlterPolicyStmt:
+      out.push_back({.kind = Kind::CreatePolicy, .table = relation_key(castNode(AlterPolicyStmt, const_cast<Node*>(node))->table)});
+      break;
+    case T_CreateStatsStmt: statistics(castNode(CreateStatsStmt, const_cast<Node*>(node)), out); break;
+    case T_ViewStmt: {
+      const auto* view = castNode(ViewStmt, const_cast<Node*>(node));
+      out.push_back({.kind = Kind::CreateView, .table = relation_key(view->view), .view = view_model(view), .replace = view->replace});
+      break;
+    }
+    case T_CreateDomainStmt: out.push_back(create_domain(castNode(CreateDomainStmt, const_cast<Node*>(node)))); break;
+    case T_CreateEnumStmt: {
+      const auto* create = castNode(CreateEnumStmt, const_cast<Node*>(node));
+      out.push_back({.kind = Kind::CreateEnum, .table = names_key(create->typeName), .values = enum_values(create->vals)});
+      break;
+    }
+    case T_AlterEnumStmt: alter_enum(castNode(AlterEnumStmt, const_cast<Node*>(node)), out); break;
+    case T_CommentStmt: comment(castNode(CommentStmt, const_cast<Node*>(node)), out); break;
+    case T_GrantStmt: grant(castNode(GrantStmt, const_cast<Node*>(node)), out); break;
+    default: break;
+  }
+}
+
+}  // namespace
 
 std::vector<SchemaChange> schema_changes(const Statement& stmt) {
   std::vector<SchemaChange> out;
-  const Node* node = stmt.node();
-  if (!node || stmt.kind() != SyntaxKind::Postgres) return out;
-  switch (nodeTag(node)) {
-    case T_CreateStmt: out.push_back(create_table(stmt, reinterpret_cast<const CreateStmt*>(node))); break;
-    case T_IndexStmt: out.push_back(create_index(stmt, reinterpret_cast<const IndexStmt*>(node))); break;
-    case T_AlterTableStmt: {
-      const auto* alter = reinterpret_cast<const AlterTableStmt*>(node);
-      if (alter->objtype == OBJECT_TABLE) alter_table(stmt, alter, out);
-      break;
-    }
-    case T_RenameStmt: rename(reinterpret_cast<const RenameStmt*>(node), stmt, out); break;
-    case T_DropStmt: drop(reinterpret_cast<const DropStmt*>(node), stmt, out); break;
-    case T_CreateSeqStmt:
-      out.push_back({.kind = Kind::CreateSequence, .table = key_of(reinterpret_cast<const CreateSeqStmt*>(node)->sequence),
-                     .span = stmt.span()});
-      break;
-    case T_CreateSchemaStmt: {
-      const auto* schema = reinterpret_cast<const CreateSchemaStmt*>(node);
-      if (schema->schemaname) out.push_back({.kind = Kind::CreateSchema, .table = schema->schemaname, .span = stmt.span()});
-      break;
-    }
-    case T_CreatePolicyStmt:
-      out.push_back({.kind = Kind::CreatePolicy, .table = key_of(reinterpret_cast<const CreatePolicyStmt*>(node)->table),
-                     .span = stmt.span()});
-      break;
-    case T_AlterPolicyStmt:
-      out.push_back({.kind = Kind::CreatePolicy, .table = key_of(reinterpret_cast<const AlterPolicyStmt*>(node)->table),
-                     .span = stmt.span()});
-      break;
-    case T_CreateStatsStmt: {
-      const auto* stats = reinterpret_cast<const CreateStatsStmt*>(node);
-      const ListCell* cell;
-      foreach (cell, stats->relations) {
-        const auto* relation = static_cast<const Node*>(lfirst(cell));
-        if (nodeTag(relation) == T_RangeVar)
-          out.push_back({.kind = Kind::CreateStatistics, .table = key_of(reinterpret_cast<const RangeVar*>(relation)),
-                         .span = stmt.span()});
-      }
-      break;
-    }
-    default: break;
-  }
+  if (!stmt.node() || stmt.kind() != SyntaxKind::Postgres) return out;
+  changes_of(stmt.node(), out);
+  for (SchemaChange& change : out) change.span = stmt.span();
   return out;
 }
 

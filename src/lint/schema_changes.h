@@ -5,30 +5,30 @@
 #include "catalog/schema.h"
 #include "core/span.h"
 
-struct AlterTableStmt;  // PostgreSQL parse node (parse/pg.h)
-
 namespace dsqlint {
 
 class Statement;
 
-/// One thing a statement does to the schema, read from its parse tree and kept without
-/// it, so the catalog can be replayed in apply order after files were linted in parallel.
+/// One thing a statement does to the schema, read from its parse tree into the model's
+/// terms and kept without it, so the catalog can be replayed in apply order after files
+/// were linted in parallel, and a rebuild can apply the same change to a table's copy.
 struct SchemaChange {
   enum class Kind {
-    CreateTable,         ///< `table` holds the whole definition
-    CreateIndex,         ///< CREATE INDEX; `index`
-    AddIndexConstraint,  ///< ALTER TABLE ADD PRIMARY KEY / UNIQUE; `index`
-    AddConstraint,       ///< ALTER TABLE ADD CHECK / FOREIGN KEY; `name` is the constraint
+    CreateTable,         ///< `created` holds the table; `like` its LIKE sources
+    CreateIndex,         ///< `index`
+    AddConstraint,       ///< `constraint`; `name` the index of ... USING INDEX, if any
     ValidateConstraint,  ///< `name` is the constraint
     DropConstraint,      ///< `name`
-    AddColumn,           ///< `column`; `created.indexes` its inline PRIMARY KEY / UNIQUE
+    AddColumn,           ///< `column`; `constraints` its inline PRIMARY KEY / UNIQUE / CHECK / FOREIGN KEY
     DropColumn,          ///< `name`
-    AlterColumnType,     ///< `column` holds the name and the new type; `clause` its COLLATE clause, if any
-    SetColumnDefault,    ///< `column` holds the name and the sequences of the new default;
-                         ///< `clause` the default as written, empty for DROP DEFAULT
+    AlterColumnType,     ///< `name`; `column.type` and `column.collation` the new ones; `expression_sql` USING
+    SetColumnDefault,    ///< `name`; `column.default_sql` (empty: DROP DEFAULT) and `column.sequences`
+    SetIdentity,         ///< `name`; `column.identity` and `column.identity_options` (None: DROP IDENTITY)
+    SetStorage,          ///< `name`; `column.storage`
+    DropExpression,      ///< `name`: a generated column becomes a plain one
     SetNotNull,          ///< `name` is the column
     DropNotNull,         ///< `name` is the column
-    RenameTable,         ///< `name` is the new name
+    RenameTable,         ///< `name` is the new name (a table or a view)
     RenameColumn,        ///< `name` old, `new_name` new
     RenameIndex,         ///< `name` is the index key, `new_name` the new name
     RenameConstraint,    ///< `name` old, `new_name` new
@@ -41,26 +41,36 @@ struct SchemaChange {
     EnableRls,
     CreatePolicy,
     CreateStatistics,
+    CreateView,    ///< `view`; `replace` for CREATE OR REPLACE
+    DropView,
+    CreateDomain,  ///< `table` is the domain's key; `column` its type, NOT NULL and default; `constraints` its checks
+    DropDomain,
+    CreateEnum,    ///< `table` is the type's key; `values`
+    AddEnumValue,  ///< `values` holds the value, `name` the neighbour, `new_name` "before" or "after" (empty: at the end)
+    DropType,
+    Comment,       ///< on `table` (and column `name`, when set): `expression_sql` is the text, empty to remove
+    Grant,         ///< on `table`: `grant`
+    Revoke,        ///< on `table`: `grant` (privileges and grantee)
   };
   Kind kind = Kind::CreateTable;
-  std::string table;  ///< key of the table concerned ("schema.name"), or of the sequence/schema
+  std::string table;  ///< key of the table concerned ("schema.name"), or of the sequence/schema/view
   std::string name;
   std::string new_name;
   TableModel created;
+  std::vector<std::pair<std::string, uint32_t>> like;  ///< CREATE TABLE (LIKE source INCLUDING ...): key, options
   ColumnModel column;
+  std::vector<ConstraintModel> constraints;
+  ConstraintModel constraint;
   IndexModel index;
-  std::string clause;  ///< text the change writes into a definition (see the kinds above)
+  ViewModel view;
+  GrantModel grant;
+  std::vector<std::string> values;
+  std::string expression_sql;
+  bool replace = false;
   Span span;  ///< what to point at
 };
 
 /// Everything a statement does to the schema, in the order it does it.
 std::vector<SchemaChange> schema_changes(const Statement& statement);
-
-/// The text of each subcommand of an ALTER TABLE (after the table name, split at
-/// top-level commas), in order; as many as the statement has subcommands when readable.
-std::vector<Span> alter_subcommand_spans(const Statement& statement, const AlterTableStmt* alter);
-
-/// "schema.name" for a relation name as PostgreSQL resolves it with the default search path.
-std::string relation_key(const char* schema, const char* name);
 
 }  // namespace dsqlint

@@ -7,19 +7,19 @@
 
 namespace dsqlint {
 
-/// The indexes a change creates (a CREATE INDEX, an added PRIMARY KEY or UNIQUE, or the
+/// The keys a change creates (a CREATE INDEX, an added PRIMARY KEY or UNIQUE, or the key
 /// constraints of a CREATE TABLE) and the table they go on: the catalog's, or the one
 /// being created. `table` is null when history does not know the table.
 struct NewIndexes {
   const TableModel* table = nullptr;
-  std::vector<const IndexModel*> indexes;
+  std::vector<KeyShape> indexes;
   bool table_is_new = false;  ///< the change creates the table itself
 };
 
 NewIndexes new_indexes(const SchemaChange& change, const Catalog& catalog);
 
 /// "index users_email_idx" / "the primary key" / "a unique constraint", for messages.
-std::string describe_index(const IndexModel& index);
+std::string describe_index(const KeyShape& index);
 
 /// "schema.name" shown as people write it: the bare name in public.
 std::string display_key(const std::string& key);

@@ -15,6 +15,7 @@ extern "C" {
 #include <nodes/parsenodes.h>
 #include <nodes/pg_list.h>
 #include <nodes/value.h>
+#include <nodes/makefuncs.h>
 }
 
 // c.h and port.h redefine these as macros; C++ code wants the library functions.

@@ -5,9 +5,14 @@
 #include <algorithm>
 #include <cctype>
 
+#include <map>
+
+#include "catalog/object_names.h"
+#include "catalog/render.h"
 #include "core/source_file.h"
 #include "lint/rule_helpers.h"
-#include "plan/recreation_alter.h"
+#include "lint/statement.h"
+#include "plan/recreation_table.h"
 #include "plan/sql_quote.h"
 
 namespace dsqlint {
@@ -30,98 +35,93 @@ std::string with_tail(std::string_view name, std::string_view tail) {
   return std::string(name.substr(0, clip(name, kMaxName - tail.size()))) + std::string(tail);
 }
 
-std::string render(const Clause& clause) {
-  if (!clause.temp_name.empty()) return "CONSTRAINT " + quote_identifier(clause.temp_name) + " " + clause.body;
-  if (!clause.name.empty()) return "CONSTRAINT " + quote_identifier(clause.name) + " " + clause.body;
-  return clause.body;
-}
-
-/// The name an unnamed CREATE INDEX got (ChooseIndexName): table_columns_idx.
-std::string index_name(const IndexStmt* index, const std::string& table, std::set<std::string>& used) {
-  std::vector<std::string> columns;
-  for (const List* list : {index->indexParams, index->indexIncludingParams})
-    for (const IndexElem* elem : list_nodes<IndexElem>(list, T_IndexElem)) {
-      if (elem->name) columns.emplace_back(elem->name);
-      else if (elem->expr && IsA(elem->expr, FuncCall)) columns.emplace_back(strVal(llast(castNode(FuncCall, elem->expr)->funcname)));
-      else columns.emplace_back("expr");
-    }
-  std::string name2 = joined(columns, "_");
-  for (int pass = 0;; ++pass) {
-    std::string name = object_name(table, name2, pass ? "idx" + std::to_string(pass) : "idx");
-    if (used.insert(name).second) return name;
-  }
-}
-
-Result<RecreatedIndex> recreated_index(const std::string& definition, TableDraft& draft, const RecreationSpec& spec,
-                                       std::string_view tail) {
-  const SourceFile file = make_source("index", definition);
-  const ParsedFile parsed = parse_file(file);
-  if (parsed.statements.size() != 1 || !parsed.statements[0].node || !IsA(parsed.statements[0].node, IndexStmt))
-    return Error{"cannot read the index definition " + definition};
-  const Statement stmt(parsed.statements[0], file, 1);
-  const auto* index = stmt.as<IndexStmt>();
-  RecreatedIndex out;
-  out.final_name = index->idxname ? index->idxname : index_name(index, draft.table, draft.used_names);
-  out.temp_name = with_tail(out.final_name, tail);
-  // Everything after the table name (USING, keys, INCLUDE, WHERE ...) stays as written.
-  const std::vector<Token> tokens = tokens_in(stmt, stmt.offset(index->relation->location), stmt.span().end);
-  const size_t i = after_name(tokens);
-  if (i >= tokens.size()) return Error{"cannot read the index definition " + definition};
-  out.sql = std::string("CREATE ") + (index->unique ? "UNIQUE " : "") + "INDEX " + (spec.dsql ? "ASYNC " : "") +
-            quote_identifier(out.temp_name) + " ON " + qualified_name(spec.schema, spec.new_table) + " " +
-            trimmed(stmt.file().slice(Span{tokens[i].span.begin, stmt.span().end}));
+std::string joined(const std::vector<std::string>& parts, std::string_view separator, bool quote = false) {
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : std::string(separator)) + (quote ? quote_identifier(part) : part);
   return out;
 }
 
 /// The key the copy walks: the old table's primary key, or the one this statement adds.
-Result<std::vector<std::string>> key_columns(const TableModel& before, const TableDraft& draft) {
-  std::vector<std::string> keys;
-  if (const IndexModel* primary = before.primary_key()) keys = primary->columns;
-  for (const Clause& clause : draft.constraints)
-    if (keys.empty() && clause.type == CONSTR_PRIMARY) keys = clause.columns;
-  if (keys.empty())
-    return Error{"table " + before.name + " has no primary key, and apply copies rows in primary-key order"};
-  for (const std::string& key : keys)
-    if (!before.column(key)) return Error{"key column " + key + " of table " + before.name + " is not a column it had"};
-  return keys;
+Result<std::vector<std::string>> key_columns(const TableModel& before, const TableModel& after) {
+  const ConstraintModel* key = before.primary_key() ? before.primary_key() : after.primary_key();
+  if (!key) return Error{"table " + before.name + " has no primary key, and apply copies rows in primary-key order"};
+  for (const std::string& column : key->columns)
+    if (!before.column(column)) return Error{"key column " + column + " of table " + before.name + " is not a column it had"};
+  return key->columns;
 }
 
-Result<RecreationSpec> build_spec(TableDraft& draft, const TableModel& before, std::string_view suffix, bool dsql) {
-  RecreationSpec spec{.schema = draft.schema, .table = draft.table, .dsql = dsql, .changes = draft.changes};
-  spec.new_table = with_tail(draft.table, fmt::format("__mantle_new_{}", suffix));
-  spec.old_table = with_tail(draft.table, fmt::format("__mantle_old_{}", suffix));
-  auto keys = key_columns(before, draft);
+/// The new table's columns as the rebuild creates them. A serial column becomes an identity
+/// column (a fresh sequence would reissue values from 1), and DSQL takes no identity without
+/// CACHE: CACHE 1 is PostgreSQL's default, so it is spelled out.
+void prepare_columns(TableModel& table) {
+  for (ColumnModel& column : table.columns) {
+    const std::string& type = column.type.name;
+    if (type == "serial" || type == "serial4" || type == "bigserial" || type == "serial8" || type == "smallserial" ||
+        type == "serial2") {
+      column.type.sql = type.starts_with("big") || type == "serial8"     ? "bigint"
+                        : type.starts_with("small") || type == "serial2" ? "smallint"
+                                                                         : "integer";
+      column.identity = Identity::ByDefault;
+      column.default_sql.clear();
+    }
+    if (column.identity != Identity::None && column.identity_options.find("CACHE") == std::string::npos)
+      column.identity_options = column.identity_options.empty() ? "CACHE 1" : column.identity_options + " CACHE 1";
+  }
+}
+
+/// The ALTER TABLE's schema changes, one per subcommand; an Error when the statement is no
+/// ALTER TABLE or has a subcommand the model does not follow (it would be lost).
+Result<std::vector<SchemaChange>> alter_changes(std::string_view sql) {
+  const SourceFile file = make_source("statement", std::string(sql));
+  const ParsedFile parsed = parse_file(file);
+  if (parsed.statements.size() != 1 || parsed.statements[0].kind != SyntaxKind::Postgres)
+    return Error{"the statement does not read as one ALTER TABLE"};
+  const Statement stmt(parsed.statements[0], file, 1);
+  const auto* alter = stmt.as<AlterTableStmt>();
+  if (!alter || alter->objtype != OBJECT_TABLE || !alter->relation) return Error{"only ALTER TABLE rebuilds a table"};
+  std::vector<SchemaChange> changes = schema_changes(stmt);
+  if (changes.size() != alter_commands(alter).size())
+    return Error{"a subcommand of the ALTER TABLE (OWNER TO, SET STATISTICS ...) cannot be part of a rebuild"};
+  return changes;
+}
+
+Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& before, std::string_view suffix, bool dsql) {
+  TableModel& table = altered.table;
+  RecreationSpec spec{.schema = table.schema.empty() ? "public" : table.schema, .table = table.name, .dsql = dsql,
+                      .changes = altered.changes};
+  spec.new_table = with_tail(table.name, fmt::format("__mantle_new_{}", suffix));
+  spec.old_table = with_tail(table.name, fmt::format("__mantle_old_{}", suffix));
+  auto keys = key_columns(before, table);
   if (!keys) return keys.error();
   spec.key_columns = std::move(*keys);
-  std::vector<std::string> elements;
+  if (const ConstraintModel* primary = table.primary_key(); primary && primary->columns == spec.key_columns)
+    spec.conflict_columns = spec.key_columns;
+  prepare_columns(table);
   size_t renamed = 0;
-  const auto temp_name = [&](Clause& clause) {
-    if (clause.type != CONSTR_PRIMARY && clause.type != CONSTR_UNIQUE) return;
-    clause.temp_name = with_tail(clause.name, fmt::format("__mantle_{}_{}", renamed++, suffix));
-    spec.constraints.push_back(RenamedConstraint{clause.temp_name, clause.name});
-  };
-  for (const ColumnDraft& column : draft.columns)
-    for (const Clause& clause : column.clauses)
-      if (clause.type == CONSTR_PRIMARY && clause.columns == spec.key_columns) spec.conflict_columns = spec.key_columns;
-  for (const Clause& clause : draft.constraints)
-    if (clause.type == CONSTR_PRIMARY && clause.columns == spec.key_columns) spec.conflict_columns = spec.key_columns;
-  for (ColumnDraft& column : draft.columns) {
-    std::string text = fmt::format("{} {}{}{}", quote_identifier(column.name), column.type_sql, column.collate.empty() ? "" : " ",
-                                   column.collate);
-    for (Clause& clause : column.clauses) temp_name(clause), text += fmt::format(" {}", render(clause));
-    elements.push_back(std::move(text));
-    if (column.identity) spec.identity_columns.push_back(column.name);
-    if (column.source.empty() || column.generated) continue;
-    spec.insert_columns.push_back(column.name);
-    spec.select_expressions.push_back(column.source);
-    spec.overriding_system_value = spec.overriding_system_value || column.identity_always;
+  std::map<std::string, std::string> temp_names;  // key constraint -> its name on the new table
+  for (const ConstraintModel& c : table.constraints) {
+    if (!c.is_key()) continue;
+    temp_names[c.name] = with_tail(c.name, fmt::format("__mantle_{}_{}", renamed++, suffix));
+    spec.constraints.push_back(RenamedConstraint{temp_names[c.name], c.name});
   }
-  for (Clause& clause : draft.constraints) temp_name(clause), elements.push_back(render(clause));
-  spec.create_sql = "CREATE TABLE " + qualified_name(spec.schema, spec.new_table) + " (\n  " + joined(elements, ",\n  ") + "\n)";
-  for (const std::string& definition : draft.index_definitions) {
-    auto index = recreated_index(definition, draft, spec, fmt::format("__mantle_{}_{}", renamed++, suffix));
-    if (!index) return index.error();
-    spec.indexes.push_back(std::move(*index));
+  auto create = render_create_table(table, {.name = spec.new_table, .constraint_name = [&](const ConstraintModel& c) {
+                                              return c.is_key() ? temp_names[c.name] : c.name;
+                                            }});
+  if (!create) return Error{"the definition of table " + table.name + " that history records does not render"};
+  spec.create_sql = std::move(*create);
+  for (const ColumnModel& column : table.columns) {
+    if (column.identity != Identity::None) spec.identity_columns.push_back(column.name);
+    const auto source = altered.sources.find(column.name);
+    if (source == altered.sources.end() || !column.generated_sql.empty()) continue;
+    spec.insert_columns.push_back(column.name);
+    spec.select_expressions.push_back(source->second);
+    spec.overriding_system_value = spec.overriding_system_value || column.identity == Identity::Always;
+  }
+  for (const IndexModel& index : table.indexes) {
+    const std::string temp = with_tail(index.name, fmt::format("__mantle_{}_{}", renamed++, suffix));
+    auto sql = render_create_index(index, spec.schema, spec.new_table, temp, dsql);
+    if (!sql) return Error{"the index " + index.name + " that history records does not render"};
+    spec.indexes.push_back(RecreatedIndex{temp, index.name, std::move(*sql)});
   }
   return spec;
 }
@@ -135,11 +135,7 @@ bool valid_suffix(std::string_view suffix) {
 }  // namespace
 
 std::string object_name(std::string_view name1, std::string_view name2, std::string_view label) {
-  const size_t available = kMaxName - label.size() - 1 - (name2.empty() ? 0 : 1);
-  size_t chars1 = name1.size(), chars2 = name2.size();
-  while (chars1 + chars2 > available) (chars1 > chars2 ? chars1 : chars2)--;
-  if (name2.empty()) return fmt::format("{}_{}", name1.substr(0, clip(name1, chars1)), label);
-  return fmt::format("{}_{}_{}", name1.substr(0, clip(name1, chars1)), name2.substr(0, clip(name2, chars2)), label);
+  return make_object_name(name1, name2, label);
 }
 
 std::string qualified_name(std::string_view schema, std::string_view name) {
@@ -149,9 +145,11 @@ std::string qualified_name(std::string_view schema, std::string_view name) {
 Result<RecreationSpec> recreation_spec(const TableModel& before, std::string_view alter_statement_sql,
                                        std::string_view suffix, bool dsql) {
   if (!valid_suffix(suffix)) return Error{"the helper-table suffix must be 1 to 24 letters, digits or underscores"};
-  auto draft = altered_table(before, alter_statement_sql);
-  if (!draft) return draft.error();
-  return build_spec(*draft, before, suffix, dsql);
+  auto changes = alter_changes(alter_statement_sql);
+  if (!changes) return changes.error();
+  auto altered = altered_table(before, *changes);
+  if (!altered) return altered.error();
+  return build_spec(*altered, before, suffix, dsql);
 }
 
 std::vector<std::string> describe(const RecreationSpec& spec) {

@@ -15,8 +15,10 @@ std::string schema_of(const std::string& key) { return key.substr(0, key.find('.
 }  // namespace
 
 BuiltIndex built_index(const SchemaChange& change) {
-  return {.table = change.table, .name = change.index.name, .unique = change.index.unique || change.index.primary,
-          .columns = change.index.columns};
+  if (change.kind == Kind::AddConstraint)  // ADD UNIQUE, rewritten to build its index first
+    return {.table = change.table, .name = change.constraint.name, .unique = true, .columns = change.constraint.columns};
+  return {.table = change.table, .name = change.index.name, .unique = change.index.unique,
+          .columns = change.index.columns()};
 }
 
 std::string quoted_index_name(const BuiltIndex& index) {
@@ -43,9 +45,8 @@ void add_resume_check(Step& step, const SchemaChange& change) {
       step.verify_sql = "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + table +
                         " AND attname = " + quote_literal(change.column.name) + " AND NOT attisdropped)";
       return;
-    case Kind::AddConstraint:
-    case Kind::AddIndexConstraint: {
-      const std::string name = change.kind == Kind::AddConstraint ? change.name : change.index.name;
+    case Kind::AddConstraint: {
+      const std::string& name = change.constraint.name;
       if (name.empty()) return;  // an unnamed constraint cannot be found again
       step.already_done_codes = {"42710", "42P07"};
       step.verify_sql = "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = " + table +

@@ -40,22 +40,57 @@ void write_finding(JsonWriter& json, const FileResult& file, const Finding& find
   json.end_object();
 }
 
+std::string_view kind_name(ConstraintKind kind) {
+  switch (kind) {
+    case ConstraintKind::PrimaryKey: return "primary_key";
+    case ConstraintKind::Unique: return "unique";
+    case ConstraintKind::Check: return "check";
+    case ConstraintKind::ForeignKey: return "foreign_key";
+    case ConstraintKind::Exclusion: return "exclusion";
+  }
+  return "";
+}
+
+void write_names(JsonWriter& json, std::string_view field, const std::vector<std::string>& names) {
+  json.key(field).begin_array();
+  for (const std::string& name : names) json.value(name);
+  json.end_array();
+}
+
+void write_column(JsonWriter& json, const ColumnModel& column) {
+  json.begin_object().field("name", column.name).field("type", column.type.sql).field("not_null", column.not_null);
+  if (!column.default_sql.empty()) json.field("default", column.default_sql);
+  if (column.identity != Identity::None)
+    json.field("identity", column.identity == Identity::Always ? "always" : "by default");
+  if (!column.generated_sql.empty()) json.field("generated", column.generated_sql);
+  if (!column.collation.empty()) json.field("collation", column.collation);
+  json.end_object();
+}
+
+void write_constraint(JsonWriter& json, const ConstraintModel& constraint) {
+  json.begin_object().field("name", constraint.name).field("kind", kind_name(constraint.kind));
+  write_names(json, "columns", constraint.columns);
+  if (!constraint.expression_sql.empty()) json.field("expression", constraint.expression_sql);
+  if (constraint.kind == ConstraintKind::ForeignKey) {
+    json.field("references", constraint.references.table);
+    write_names(json, "referenced_columns", constraint.references.columns);
+  }
+  json.field("valid", constraint.valid).end_object();
+}
+
 /// A RECREATION statement's table as the catalog knew it: what apply rebuilds.
 void write_table(JsonWriter& json, const TableModel& table) {
   json.key("table").begin_object().field("schema", table.schema).field("name", table.name);
   json.key("columns").begin_array();
-  for (const ColumnModel& column : table.columns) {
-    json.begin_object().field("name", column.name).field("type", column.type_sql);
-    json.field("not_null", column.not_null).field("definition", column.definition).end_object();
-  }
+  for (const ColumnModel& column : table.columns) write_column(json, column);
   json.end_array().key("constraints").begin_array();
-  for (const std::string& constraint : table.constraints) json.value(constraint);
+  for (const ConstraintModel& constraint : table.constraints) write_constraint(json, constraint);
   json.end_array().key("indexes").begin_array();
   for (const IndexModel& index : table.indexes) {
-    json.begin_object().field("name", index.name).field("primary", index.primary).field("unique", index.unique);
-    json.key("columns").begin_array();
-    for (const std::string& column : index.columns) json.value(column);
-    json.end_array().field("definition", index.definition).end_object();
+    json.begin_object().field("name", index.name).field("unique", index.unique);
+    write_names(json, "columns", index.columns());
+    if (!index.predicate_sql.empty()) json.field("where", index.predicate_sql);
+    json.end_object();
   }
   json.end_array().field("origin", describe(table.origin)).end_object();
 }

@@ -5,6 +5,7 @@
 
 #include "cli/check_command.h"
 #include "lint/linter.h"
+#include "lint/replay.h"
 #include "plan/recreation_spec.h"
 
 namespace dsqlint {
@@ -43,7 +44,7 @@ TEST(CatalogReplay, HistoryCarriesAcrossFilesInApplyOrder) {
     const StatementResult& retype = results[1].statements.at(0);
     EXPECT_EQ(retype.klass, StatementClass::Recreation);
     ASSERT_TRUE(retype.table_definition.has_value());
-    EXPECT_EQ(retype.table_definition->columns.at(1).type, "text");
+    EXPECT_EQ(retype.table_definition->columns.at(1).type.name, "text");
     EXPECT_EQ(retype.table_definition->origin.statement, 1u);
     // 0003 sees the type 0002 gave the column.
     EXPECT_TRUE(fired(results[2].statements.at(0), "index-key-type")) << "jobs=" << jobs;
@@ -83,40 +84,58 @@ TableModel rebuilt_table(const std::string& sql, uint32_t index) {
   return *statement.table_definition;
 }
 
-std::vector<std::string> definitions(const TableModel& table) {
+/// Each column as "name type [NOT NULL] [DEFAULT expression] [COLLATE c]", from the model.
+std::vector<std::string> columns(const TableModel& table) {
   std::vector<std::string> out;
-  for (const ColumnModel& column : table.columns) out.push_back(column.definition);
+  for (const ColumnModel& column : table.columns) {
+    std::string text = column.name + " " + column.type.sql;
+    if (column.not_null) text += " NOT NULL";
+    if (!column.default_sql.empty()) text += " DEFAULT " + column.default_sql;
+    if (!column.collation.empty()) text += " COLLATE " + column.collation;
+    out.push_back(std::move(text));
+  }
   return out;
 }
 
-TEST(CatalogReplay, SetAndDropNotNullChangeTheColumnDefinition) {
+/// Each constraint as "name kind columns [expression] [-> table]".
+std::vector<std::string> constraints(const TableModel& table) {
+  std::vector<std::string> out;
+  for (const ConstraintModel& c : table.constraints) {
+    static const char* const kinds[] = {"pk", "unique", "check", "fk", "exclude"};
+    std::string text = c.name + " " + kinds[static_cast<int>(c.kind)];
+    for (const std::string& column : c.columns) text += " " + column;
+    if (!c.expression_sql.empty()) text += " " + c.expression_sql;
+    if (c.kind == ConstraintKind::ForeignKey) text += " -> " + c.references.table;
+    out.push_back(std::move(text));
+  }
+  return out;
+}
+
+TEST(CatalogReplay, SetAndDropNotNullChangeTheColumn) {
   const TableModel table = rebuilt_table(
       "CREATE TABLE t (id uuid PRIMARY KEY, a int NULL, b text NOT NULL, c int);\n"
       "ALTER TABLE t ALTER COLUMN a SET NOT NULL;\n"  // itself a RECREATION: the catalog follows it too
       "ALTER TABLE t ALTER COLUMN b DROP NOT NULL, ALTER COLUMN c SET NOT NULL;\n"
       "ALTER TABLE t ALTER COLUMN c TYPE bigint;\n",
       4);
-  EXPECT_EQ(definitions(table), (std::vector<std::string>{"id uuid PRIMARY KEY", "a int NOT NULL", "b text", "c int NOT NULL"}));
-  EXPECT_TRUE(table.column("a")->not_null);
-  EXPECT_FALSE(table.column("b")->not_null);
-  EXPECT_TRUE(table.column("c")->not_null);
+  EXPECT_EQ(columns(table), (std::vector<std::string>{"id uuid NOT NULL", "a int NOT NULL", "b text", "c int NOT NULL"}));
 }
 
-TEST(CatalogReplay, SetAndDropDefaultChangeTheColumnDefinition) {
+TEST(CatalogReplay, SetAndDropDefaultChangeTheColumn) {
   const std::string history =
       "CREATE TABLE t (id uuid PRIMARY KEY, a text DEFAULT 'x' NOT NULL, b int, c bool, n int);\n"
       "ALTER TABLE t ALTER COLUMN a SET DEFAULT 'y', ALTER COLUMN b SET DEFAULT 1 + 2;\n"
-      "ALTER TABLE t ALTER COLUMN c SET DEFAULT true AND false;\n"  // not a CREATE TABLE default as written
+      "ALTER TABLE t ALTER COLUMN c SET DEFAULT true AND false;\n"
       "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n"
       "ALTER TABLE t ALTER COLUMN a DROP DEFAULT;\n"
       "ALTER TABLE t ALTER COLUMN n TYPE int;\n";
-  EXPECT_EQ(definitions(rebuilt_table(history, 4)),
-            (std::vector<std::string>{"id uuid PRIMARY KEY", "a text NOT NULL DEFAULT 'y'", "b int DEFAULT 1 + 2",
-                                      "c bool DEFAULT (true AND false)", "n int"}));
-  EXPECT_EQ(rebuilt_table(history, 6).column("a")->definition, "a text NOT NULL");
+  EXPECT_EQ(columns(rebuilt_table(history, 4)),
+            (std::vector<std::string>{"id uuid NOT NULL", "a text NOT NULL DEFAULT 'y'", "b int DEFAULT 1 + 2",
+                                      "c bool DEFAULT true AND false", "n int"}));
+  EXPECT_EQ(columns(rebuilt_table(history, 6)).at(1), "a text NOT NULL");
 }
 
-TEST(CatalogReplay, DroppedConstraintsLeaveTheDefinition) {
+TEST(CatalogReplay, DroppedConstraintsLeaveTheTable) {
   const TableModel table = rebuilt_table(
       "CREATE TABLE u (id int PRIMARY KEY);\n"
       "CREATE TABLE t (id uuid PRIMARY KEY, a int CHECK (a > 0) CHECK (a < 9), b int CONSTRAINT b_fk REFERENCES u (id) "
@@ -127,12 +146,8 @@ TEST(CatalogReplay, DroppedConstraintsLeaveTheDefinition) {
       "ALTER TABLE t ALTER COLUMN c TYPE bigint;\n",
       6);
   // The unnamed check left behind keeps the name it has in PostgreSQL, not the one it would get now.
-  EXPECT_EQ(definitions(table), (std::vector<std::string>{"id uuid CONSTRAINT \"t_pkey\" PRIMARY KEY",
-                                                          "a int CONSTRAINT \"t_a_check1\" CHECK (a < 9)", "b int",
-                                                          "c int"}));
-  EXPECT_TRUE(table.constraints.empty()) << table.constraints.front();
-  ASSERT_EQ(table.indexes.size(), 1u);
-  EXPECT_EQ(table.indexes[0].name, "t_pkey");
+  EXPECT_EQ(constraints(table), (std::vector<std::string>{"t_pkey pk id", "t_a_check1 check a < 9"}));
+  EXPECT_EQ(columns(table), (std::vector<std::string>{"id uuid NOT NULL", "a int", "b int", "c int"}));
 }
 
 TEST(CatalogReplay, DroppedPrimaryKeyLeavesItsColumnsNotNull) {
@@ -141,21 +156,20 @@ TEST(CatalogReplay, DroppedPrimaryKeyLeavesItsColumnsNotNull) {
       "ALTER TABLE t DROP CONSTRAINT t_pkey, ADD PRIMARY KEY (code);\n"
       "ALTER TABLE t ALTER COLUMN code TYPE varchar(20);\n",
       3);
-  EXPECT_EQ(definitions(table), (std::vector<std::string>{"id int NOT NULL", "code text"}));
-  ASSERT_EQ(table.indexes.size(), 1u);
-  EXPECT_EQ(table.indexes[0].definition, "CONSTRAINT \"t_pkey\" PRIMARY KEY (code)");
+  EXPECT_EQ(columns(table), (std::vector<std::string>{"id int NOT NULL", "code text NOT NULL"}));
+  EXPECT_EQ(constraints(table), std::vector<std::string>{"t_pkey pk code"});
 }
 
-TEST(CatalogReplay, ColumnTypeChangeKeepsTheRestOfTheDefinition) {
+TEST(CatalogReplay, ColumnTypeChangeKeepsTheRestOfTheColumn) {
   const TableModel table = rebuilt_table(
       "CREATE TABLE t (id int PRIMARY KEY, note varchar(10) COLLATE \"C\" NOT NULL DEFAULT 'n', code text);\n"
       "ALTER TABLE t ALTER COLUMN note TYPE text;\n"  // the collation goes, as in PostgreSQL
       "ALTER TABLE t ALTER COLUMN code TYPE varchar(5) COLLATE \"C\" USING left(code, 5);\n"
       "ALTER TABLE t ALTER COLUMN id TYPE bigint;\n",
       4);
-  EXPECT_EQ(definitions(table),
-            (std::vector<std::string>{"id int PRIMARY KEY", "note text NOT NULL DEFAULT 'n'", "code varchar(5) COLLATE \"C\""}));
-  EXPECT_EQ(table.column("code")->type_sql, "varchar(5)");
+  EXPECT_EQ(columns(table), (std::vector<std::string>{"id int NOT NULL", "note text NOT NULL DEFAULT 'n'",
+                                                      "code varchar(5) COLLATE \"C\""}));
+  EXPECT_EQ(table.column("code")->type.width, 5);
 }
 
 TEST(CatalogReplay, RenamedColumnsAndTablesRebuildUnderTheirNewNames) {
@@ -167,33 +181,62 @@ TEST(CatalogReplay, RenamedColumnsAndTablesRebuildUnderTheirNewNames) {
       "ALTER TABLE s ALTER COLUMN b SET NOT NULL;\n";
   const TableModel table = rebuilt_table(history, 5);
   EXPECT_EQ(table.name, "s");
-  EXPECT_EQ(definitions(table), (std::vector<std::string>{
-                                    "id int CONSTRAINT \"t_pkey\" PRIMARY KEY",
-                                    "\"b\" int CONSTRAINT \"t_a_key\" UNIQUE CONSTRAINT \"t_a_check\" CHECK (\"b\" > 0)",
-                                    "parent int CONSTRAINT \"t_parent_fkey\" REFERENCES \"s\" (id)"}));
-  ASSERT_EQ(table.indexes.size(), 3u);
-  EXPECT_EQ(table.indexes[2].definition, "CREATE INDEX \"t_a_idx\" ON \"s\" (\"b\") WHERE \"b\" > 1");
+  EXPECT_EQ(constraints(table), (std::vector<std::string>{"t_pkey pk id", "t_a_key unique b", "t_a_check check b > 0",
+                                                          "t_parent_fkey fk parent -> public.s"}));
+  ASSERT_EQ(table.indexes.size(), 1u);
+  EXPECT_EQ(table.indexes[0].name, "t_a_idx");
+  EXPECT_EQ(table.indexes[0].columns(), std::vector<std::string>{"b"});
+  EXPECT_EQ(table.indexes[0].predicate_sql, "b > 1");
   // The rebuild keeps every name PostgreSQL gave, though they no longer match the table.
   const auto spec = recreation_spec(table, "ALTER TABLE s ALTER COLUMN b SET NOT NULL", "s1", false);
   ASSERT_TRUE(spec) << spec.error().message;
-  EXPECT_NE(spec->create_sql.find("\"b\" int CONSTRAINT \"t_a_key__mantle_1_s1\" UNIQUE CONSTRAINT \"t_a_check\" CHECK "
-                                  "(\"b\" > 0) NOT NULL"),
-            std::string::npos)
-      << spec->create_sql;
+  EXPECT_NE(spec->create_sql.find("CONSTRAINT t_a_check CHECK (b > 0)"), std::string::npos) << spec->create_sql;
+  EXPECT_NE(spec->create_sql.find("b int NOT NULL"), std::string::npos) << spec->create_sql;
+  EXPECT_NE(spec->create_sql.find("REFERENCES public.s (id)"), std::string::npos) << spec->create_sql;
   EXPECT_EQ(spec->indexes.at(0).final_name, "t_a_idx");
+  EXPECT_NE(spec->indexes.at(0).sql.find("(b) WHERE b > 1"), std::string::npos) << spec->indexes.at(0).sql;
 }
 
-TEST(CatalogReplay, AddedColumnKeysAreIndexes) {
+TEST(CatalogReplay, AddedColumnKeysAreConstraints) {
   const TableModel table = rebuilt_table(
       "CREATE TABLE t (id int PRIMARY KEY, x int, CHECK (id > x));\n"
       "ALTER TABLE t ADD COLUMN c int UNIQUE CHECK (c > id);\n"
       "ALTER TABLE t ALTER COLUMN c TYPE bigint;\n",
       3);
-  ASSERT_EQ(table.indexes.size(), 2u);
-  EXPECT_EQ(table.indexes[1].name, "t_c_key");
-  EXPECT_EQ(table.indexes[1].columns, std::vector<std::string>{"c"});
   // PostgreSQL named the new check past the table's own t_check.
-  EXPECT_EQ(table.column("c")->definition, "c int CONSTRAINT \"t_c_key\" UNIQUE CONSTRAINT \"t_check1\" CHECK (c > id)");
+  EXPECT_EQ(constraints(table), (std::vector<std::string>{"t_pkey pk id", "t_check check id > x", "t_c_key unique c",
+                                                          "t_check1 check c > id"}));
+  EXPECT_EQ(table.keys().size(), 2u);
+}
+
+TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
+  Catalog catalog;
+  const FileResult result = lint_statements(make_source("r.sql",
+      "CREATE TABLE a (id int PRIMARY KEY);\n"
+      "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));\n"
+      "CREATE INDEX b_a ON b (a_id);\n"
+      "CREATE VIEW v AS SELECT b.id, a.id AS a FROM b JOIN a ON a.id = b.a_id;\n"
+      "CREATE VIEW w AS SELECT * FROM v;\n"
+      "ALTER TABLE a RENAME TO a2;\n"
+      "ALTER TABLE a2 RENAME COLUMN id TO key;\n"),
+      TargetProfile{});
+  for (const StatementResult& statement : result.statements)
+    for (const SchemaChange& change : statement.changes) apply_change(catalog, change, Origin{"r.sql", statement.index});
+  EXPECT_EQ(catalog.referenced_by.at("public.a2"), std::set<std::string>{"public.b"});
+  EXPECT_EQ(catalog.table("public.b")->constraints.at(1).references.table, "public.a2");
+  EXPECT_EQ(catalog.table("public.b")->constraints.at(1).references.columns, std::vector<std::string>{"key"});
+  EXPECT_EQ(catalog.index_owner.at("public.b_a"), "public.b");
+  EXPECT_EQ(catalog.index_owner.at("public.a_pkey"), "public.a2");
+  EXPECT_EQ(catalog.read_by.at("public.a2"), std::set<std::string>{"public.v"});
+  EXPECT_EQ(catalog.views.at("public.v").query_sql,
+            "SELECT b.id, a2.key AS a FROM b JOIN a2 ON a2.key = b.a_id");
+  // Dropping the table drops the foreign key that points at it and the views that read it.
+  SchemaChange drop{.kind = SchemaChange::Kind::DropTable, .table = "public.a2"};
+  apply_change(catalog, drop, Origin{"r.sql", 8});
+  EXPECT_TRUE(catalog.table("public.b")->constraints.size() == 1u);
+  EXPECT_FALSE(catalog.referenced_by.contains("public.a2"));
+  EXPECT_TRUE(catalog.views.empty()) << "v read a2, and w read v";
+  EXPECT_FALSE(catalog.index_owner.contains("public.a_pkey"));
 }
 
 }  // namespace

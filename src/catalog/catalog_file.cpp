@@ -1,0 +1,271 @@
+#include "catalog/catalog_file.h"
+
+#include <cstring>
+
+namespace dsqlint {
+
+namespace {
+
+constexpr std::string_view kMagic = "dsqlint-catalog/1\n";
+
+/// Appends values: integers as little-endian varints, strings with their length first.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+  void number(uint64_t n) {
+    do {
+      out_.push_back(static_cast<char>((n & 0x7F) | (n > 0x7F ? 0x80 : 0)));
+      n >>= 7;
+    } while (n);
+  }
+  void text(std::string_view s) {
+    number(s.size());
+    out_.append(s);
+  }
+  void flag(bool b) { number(b ? 1 : 0); }
+  void names(const std::vector<std::string>& list) {
+    number(list.size());
+    for (const std::string& s : list) text(s);
+  }
+
+ private:
+  std::string& out_;
+};
+
+/// Reads what Writer wrote; any read past the end or out of range marks the bytes damaged.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool damaged() const { return damaged_; }
+  bool at_end() const { return pos_ == in_.size(); }
+  uint64_t number() {
+    uint64_t n = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= in_.size()) return fail();
+      const auto byte = static_cast<unsigned char>(in_[pos_++]);
+      n |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if (!(byte & 0x80)) return n;
+    }
+    return fail();
+  }
+  std::string text() {
+    const uint64_t size = number();
+    if (damaged_ || size > in_.size() - pos_) return fail(), std::string();
+    std::string out(in_.substr(pos_, size));
+    pos_ += size;
+    return out;
+  }
+  bool flag() { return number() != 0; }
+  char letter() { return static_cast<char>(number()); }
+  /// A count of items about to be read, each at least one byte: bounded by what is left.
+  size_t count() {
+    const uint64_t n = number();
+    if (n > in_.size() - pos_) return fail(), 0;
+    return n;
+  }
+  std::vector<std::string> names() {
+    std::vector<std::string> out(count());
+    for (std::string& s : out) s = text();
+    return out;
+  }
+
+ private:
+  uint64_t fail() {
+    damaged_ = true;
+    pos_ = in_.size();
+    return 0;
+  }
+  std::string_view in_;
+  size_t pos_ = 0;
+  bool damaged_ = false;
+};
+
+void put(Writer& w, const Origin& o) { w.text(o.path), w.number(o.statement), w.flag(o.stripped); }
+Origin get_origin(Reader& r) {
+  Origin o;
+  o.path = r.text(), o.statement = static_cast<uint32_t>(r.number()), o.stripped = r.flag();
+  return o;
+}
+
+void put(Writer& w, const ColumnType& t) { w.text(t.name), w.text(t.sql), w.number(static_cast<uint32_t>(t.width)); }
+ColumnType get_type(Reader& r) {
+  ColumnType t;
+  t.name = r.text(), t.sql = r.text(), t.width = static_cast<int32_t>(static_cast<uint32_t>(r.number()));
+  return t;
+}
+
+void put(Writer& w, const ColumnModel& c) {
+  w.text(c.name), put(w, c.type), w.flag(c.not_null), w.text(c.default_sql), w.names(c.sequences);
+  w.number(static_cast<uint8_t>(c.identity)), w.text(c.identity_options), w.text(c.generated_sql);
+  w.text(c.collation), w.text(c.storage), w.text(c.comment);
+}
+ColumnModel get_column(Reader& r) {
+  ColumnModel c;
+  c.name = r.text(), c.type = get_type(r), c.not_null = r.flag(), c.default_sql = r.text(), c.sequences = r.names();
+  c.identity = static_cast<Identity>(r.number() % 3), c.identity_options = r.text(), c.generated_sql = r.text();
+  c.collation = r.text(), c.storage = r.text(), c.comment = r.text();
+  return c;
+}
+
+void put(Writer& w, const ConstraintModel& c) {
+  w.text(c.name), w.number(static_cast<uint8_t>(c.kind)), w.names(c.columns), w.names(c.include);
+  w.flag(c.nulls_not_distinct), w.text(c.expression_sql);
+  w.text(c.references.table), w.names(c.references.columns), w.number(static_cast<uint8_t>(c.references.match));
+  w.number(static_cast<uint8_t>(c.references.on_update)), w.number(static_cast<uint8_t>(c.references.on_delete));
+  w.names(c.references.delete_set_columns);
+  w.flag(c.valid), w.flag(c.deferrable), w.flag(c.initially_deferred), w.flag(c.no_inherit);
+}
+ConstraintModel get_constraint(Reader& r) {
+  ConstraintModel c;
+  c.name = r.text(), c.kind = static_cast<ConstraintKind>(r.number() % 5), c.columns = r.names(), c.include = r.names();
+  c.nulls_not_distinct = r.flag(), c.expression_sql = r.text();
+  c.references.table = r.text(), c.references.columns = r.names(), c.references.match = r.letter();
+  c.references.on_update = r.letter(), c.references.on_delete = r.letter();
+  c.references.delete_set_columns = r.names();
+  c.valid = r.flag(), c.deferrable = r.flag(), c.initially_deferred = r.flag(), c.no_inherit = r.flag();
+  return c;
+}
+
+void put(Writer& w, const IndexModel& i) {
+  w.text(i.name), w.number(i.keys.size());
+  for (const IndexKeyModel& k : i.keys)
+    w.text(k.column), w.text(k.expression_sql), w.text(k.collation), w.text(k.opclass), w.number(k.ordering),
+        w.number(k.nulls);
+  w.names(i.include), w.text(i.predicate_sql), w.text(i.method), w.flag(i.unique), w.flag(i.nulls_not_distinct);
+  w.text(i.comment);
+}
+IndexModel get_index(Reader& r) {
+  IndexModel i;
+  i.name = r.text();
+  i.keys.resize(r.count());
+  for (IndexKeyModel& k : i.keys)
+    k.column = r.text(), k.expression_sql = r.text(), k.collation = r.text(), k.opclass = r.text(),
+    k.ordering = r.letter(), k.nulls = r.letter();
+  i.include = r.names(), i.predicate_sql = r.text(), i.method = r.text(), i.unique = r.flag();
+  i.nulls_not_distinct = r.flag(), i.comment = r.text();
+  return i;
+}
+
+void put(Writer& w, const std::vector<GrantModel>& grants) {
+  w.number(grants.size());
+  for (const GrantModel& g : grants) w.text(g.privileges), w.text(g.grantee), w.flag(g.with_grant_option);
+}
+std::vector<GrantModel> get_grants(Reader& r) {
+  std::vector<GrantModel> grants(r.count());
+  for (GrantModel& g : grants) g.privileges = r.text(), g.grantee = r.text(), g.with_grant_option = r.flag();
+  return grants;
+}
+
+template <typename T, typename Put>
+void put_list(Writer& w, const std::vector<T>& items, Put&& put_one) {
+  w.number(items.size());
+  for (const T& item : items) put_one(w, item);
+}
+
+template <typename T, typename Get>
+std::vector<T> get_list(Reader& r, Get&& get_one) {
+  std::vector<T> items(r.count());
+  for (T& item : items) item = get_one(r);
+  return items;
+}
+
+void put(Writer& w, const TableModel& t) {
+  w.text(t.schema), w.text(t.name);
+  put_list(w, t.columns, [](Writer& w, const ColumnModel& c) { put(w, c); });
+  put_list(w, t.constraints, [](Writer& w, const ConstraintModel& c) { put(w, c); });
+  put_list(w, t.indexes, [](Writer& w, const IndexModel& i) { put(w, i); });
+  w.number(t.lifetime_columns), w.number(t.statistics), put(w, t.origin);
+  w.flag(t.rls_stripped.has_value());
+  if (t.rls_stripped) put(w, *t.rls_stripped);
+  w.text(t.comment), put(w, t.grants);
+}
+TableModel get_table(Reader& r) {
+  TableModel t;
+  t.schema = r.text(), t.name = r.text();
+  t.columns = get_list<ColumnModel>(r, get_column);
+  t.constraints = get_list<ConstraintModel>(r, get_constraint);
+  t.indexes = get_list<IndexModel>(r, get_index);
+  t.lifetime_columns = static_cast<unsigned>(r.number()), t.statistics = static_cast<unsigned>(r.number());
+  t.origin = get_origin(r);
+  if (r.flag()) t.rls_stripped = get_origin(r);
+  t.comment = r.text(), t.grants = get_grants(r);
+  return t;
+}
+
+void put(Writer& w, const ViewModel& v) {
+  w.text(v.schema), w.text(v.name), w.text(v.query_sql), w.names(v.column_names);
+  w.names(std::vector<std::string>(v.reads.begin(), v.reads.end())), put(w, v.origin), w.text(v.comment), put(w, v.grants);
+}
+ViewModel get_view(Reader& r) {
+  ViewModel v;
+  v.schema = r.text(), v.name = r.text(), v.query_sql = r.text(), v.column_names = r.names();
+  const std::vector<std::string> reads = r.names();
+  v.reads.insert(reads.begin(), reads.end());
+  v.origin = get_origin(r), v.comment = r.text(), v.grants = get_grants(r);
+  return v;
+}
+
+void put(Writer& w, const DomainModel& d) {
+  w.text(d.schema), w.text(d.name), put(w, d.type), w.flag(d.not_null), w.text(d.default_sql);
+  put_list(w, d.checks, [](Writer& w, const ConstraintModel& c) { put(w, c); });
+  put(w, d.origin);
+}
+DomainModel get_domain(Reader& r) {
+  DomainModel d;
+  d.schema = r.text(), d.name = r.text(), d.type = get_type(r), d.not_null = r.flag(), d.default_sql = r.text();
+  d.checks = get_list<ConstraintModel>(r, get_constraint), d.origin = get_origin(r);
+  return d;
+}
+
+void put(Writer& w, const EmulatedTypeModel& t) { w.text(t.schema), w.text(t.name), w.names(t.values), put(w, t.origin); }
+EmulatedTypeModel get_emulated(Reader& r) {
+  EmulatedTypeModel t;
+  t.schema = r.text(), t.name = r.text(), t.values = r.names(), t.origin = get_origin(r);
+  return t;
+}
+
+template <typename T, typename Put>
+void put_map(Writer& w, const std::map<std::string, T>& map, Put&& put_one) {
+  w.number(map.size());
+  for (const auto& [key, value] : map) w.text(key), put_one(w, value);
+}
+
+template <typename T, typename Get>
+void get_map(Reader& r, std::map<std::string, T>& map, Get&& get_one) {
+  for (size_t n = r.count(); n > 0 && !r.damaged(); --n) {
+    std::string key = r.text();
+    map.emplace_hint(map.end(), std::move(key), get_one(r));
+  }
+}
+
+}  // namespace
+
+std::string encode_catalog(const Catalog& catalog, std::string_view stamp) {
+  std::string out(kMagic);
+  Writer w(out);
+  w.text(stamp);
+  put_map(w, catalog.tables, [](Writer& w, const TableModel& t) { put(w, t); });
+  put_map(w, catalog.views, [](Writer& w, const ViewModel& v) { put(w, v); });
+  for (const auto* origins : {&catalog.sequences, &catalog.schemas, &catalog.missing})
+    put_map(w, *origins, [](Writer& w, const Origin& o) { put(w, o); });
+  put_map(w, catalog.domains, [](Writer& w, const DomainModel& d) { put(w, d); });
+  put_map(w, catalog.types, [](Writer& w, const EmulatedTypeModel& t) { put(w, t); });
+  return out;
+}
+
+std::optional<Catalog> decode_catalog(std::string_view bytes, std::string_view stamp) {
+  if (!bytes.starts_with(kMagic)) return std::nullopt;
+  Reader r(bytes.substr(kMagic.size()));
+  if (r.text() != stamp) return std::nullopt;
+  Catalog catalog;
+  get_map(r, catalog.tables, get_table);
+  get_map(r, catalog.views, get_view);
+  for (auto* origins : {&catalog.sequences, &catalog.schemas, &catalog.missing}) get_map(r, *origins, get_origin);
+  get_map(r, catalog.domains, get_domain);
+  get_map(r, catalog.types, get_emulated);
+  if (r.damaged() || !r.at_end()) return std::nullopt;
+  catalog.rebuild_reverse_indexes();
+  return catalog;
+}
+
+}  // namespace dsqlint

@@ -1,0 +1,231 @@
+#include "catalog/render.h"
+
+#include "parse/deparse.h"
+#include "parse/pg.h"
+
+namespace dsqlint {
+
+namespace {
+
+/// A C string in the current parse memory, which the nodes built here live in.
+char* copy(const std::string& text) { return pstrdup(text.c_str()); }
+
+List* names(const std::vector<std::string>& values) {
+  List* out = NIL;
+  for (const std::string& value : values) out = lappend(out, makeString(copy(value)));
+  return out;
+}
+
+RangeVar* relation(const std::string& schema, const std::string& name) {
+  return makeRangeVar(copy(schema.empty() ? "public" : schema), copy(name), -1);
+}
+
+/// A relation from a catalog key, "schema.name".
+RangeVar* relation(const std::string& key) {
+  const auto dot = key.find('.');
+  return relation(key.substr(0, dot), key.substr(dot + 1));
+}
+
+/// The parts of a qualified name kept as SQL (a collation, an operator class).
+List* qualified(ParsedFile& arena, const std::string& sql) {
+  Node* collate = parse_expression(arena, "NULL COLLATE " + sql);
+  return collate && IsA(collate, CollateClause) ? castNode(CollateClause, collate)->collname : NIL;
+}
+
+/// A failure to rebuild a node from the model; caught by the render functions.
+struct Unreadable {};
+
+Node* expression(ParsedFile& arena, const std::string& sql) {
+  Node* node = parse_expression(arena, sql);
+  if (!node) throw Unreadable{};
+  return node;
+}
+
+Constraint* constraint_node(ConstrType type) {
+  auto* node = makeNode(Constraint);
+  node->contype = type;
+  node->location = -1;
+  node->initially_valid = true;
+  return node;
+}
+
+List* column_constraints(ParsedFile& arena, const ColumnModel& column) {
+  List* out = NIL;
+  if (column.not_null) out = lappend(out, constraint_node(CONSTR_NOTNULL));
+  if (!column.default_sql.empty()) {
+    Constraint* node = constraint_node(CONSTR_DEFAULT);
+    node->raw_expr = expression(arena, column.default_sql);
+    out = lappend(out, node);
+  }
+  if (column.identity != Identity::None) {
+    Constraint* node = constraint_node(CONSTR_IDENTITY);
+    node->generated_when = column.identity == Identity::Always ? 'a' : 'd';
+    node->options = column.identity_options.empty() ? NIL : parse_sequence_options(arena, column.identity_options);
+    out = lappend(out, node);
+  }
+  if (!column.generated_sql.empty()) {
+    Constraint* node = constraint_node(CONSTR_GENERATED);
+    node->generated_when = 'a';
+    node->raw_expr = expression(arena, column.generated_sql);
+    out = lappend(out, node);
+  }
+  return out;
+}
+
+ColumnDef* column_node(ParsedFile& arena, const ColumnModel& column) {
+  auto* node = makeNode(ColumnDef);
+  node->colname = copy(column.name);
+  node->typeName = parse_type(arena, column.type.sql);
+  if (!node->typeName) throw Unreadable{};
+  node->is_local = true;
+  node->location = -1;
+  if (!column.collation.empty()) {
+    auto* collate = makeNode(CollateClause);
+    collate->collname = qualified(arena, column.collation);
+    collate->location = -1;
+    node->collClause = collate;
+  }
+  if (!column.storage.empty()) node->storage_name = copy(column.storage);
+  node->constraints = column_constraints(arena, column);
+  return node;
+}
+
+ConstrType constr_type(ConstraintKind kind) {
+  switch (kind) {
+    case ConstraintKind::PrimaryKey: return CONSTR_PRIMARY;
+    case ConstraintKind::Unique: return CONSTR_UNIQUE;
+    case ConstraintKind::ForeignKey: return CONSTR_FOREIGN;
+    case ConstraintKind::Exclusion: return CONSTR_EXCLUSION;
+    case ConstraintKind::Check: return CONSTR_CHECK;
+  }
+  return CONSTR_CHECK;
+}
+
+/// An EXCLUDE clause kept as SQL, parsed back into its node.
+Constraint* exclusion_node(ParsedFile& arena, const std::string& clause) {
+  const auto statement = parse_fragment(arena, "ALTER TABLE t ADD " + clause, 0);
+  if (!statement || !statement->node || !IsA(statement->node, AlterTableStmt)) throw Unreadable{};
+  const auto* command = castNode(AlterTableCmd, linitial(castNode(AlterTableStmt, statement->node)->cmds));
+  return castNode(Constraint, command->def);
+}
+
+Constraint* table_constraint(ParsedFile& arena, const ConstraintModel& model, const std::string& name) {
+  Constraint* node = model.kind == ConstraintKind::Exclusion ? exclusion_node(arena, model.expression_sql)
+                                                              : constraint_node(constr_type(model.kind));
+  node->conname = copy(name);
+  node->deferrable = model.deferrable;
+  node->initdeferred = model.initially_deferred;
+  node->is_no_inherit = model.no_inherit;
+  switch (model.kind) {
+    case ConstraintKind::PrimaryKey:
+    case ConstraintKind::Unique:
+      node->keys = names(model.columns);
+      node->including = names(model.include);
+      node->nulls_not_distinct = model.nulls_not_distinct;
+      break;
+    case ConstraintKind::Check: node->raw_expr = expression(arena, model.expression_sql); break;
+    case ConstraintKind::ForeignKey:
+      node->pktable = relation(model.references.table);
+      node->fk_attrs = names(model.columns);
+      node->pk_attrs = names(model.references.columns);
+      node->fk_matchtype = model.references.match;
+      node->fk_upd_action = model.references.on_update;
+      node->fk_del_action = model.references.on_delete;
+      node->fk_del_set_cols = names(model.references.delete_set_columns);
+      break;
+    case ConstraintKind::Exclusion: break;
+  }
+  return node;
+}
+
+IndexElem* index_elem(ParsedFile& arena, const IndexKeyModel& key) {
+  auto* elem = makeNode(IndexElem);
+  if (!key.column.empty()) elem->name = copy(key.column);
+  else elem->expr = expression(arena, key.expression_sql);
+  if (!key.collation.empty()) elem->collation = qualified(arena, key.collation);
+  if (!key.opclass.empty()) elem->opclass = qualified(arena, key.opclass);
+  elem->ordering = key.ordering == 'a' ? SORTBY_ASC : key.ordering == 'd' ? SORTBY_DESC : SORTBY_DEFAULT;
+  elem->nulls_ordering = key.nulls == 'f'   ? SORTBY_NULLS_FIRST
+                         : key.nulls == 'l' ? SORTBY_NULLS_LAST
+                                            : SORTBY_NULLS_DEFAULT;
+  return elem;
+}
+
+/// Runs `build` in a fresh parse memory and deparses what it builds.
+template <typename Build>
+std::optional<std::string> rendered(Build&& build) {
+  ParsedFile arena;
+  try {
+    return deparse(build(arena));
+  } catch (const Unreadable&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> render_create_table(const TableModel& table, const TableRendering& rendering) {
+  return rendered([&](ParsedFile& arena) {
+    auto* create = makeNode(CreateStmt);
+    create->relation = relation(table.schema, rendering.name.empty() ? table.name : rendering.name);
+    for (const ColumnModel& column : table.columns) create->tableElts = lappend(create->tableElts, column_node(arena, column));
+    for (const ConstraintModel& c : table.constraints) {
+      if (rendering.include && !rendering.include(c)) continue;
+      const std::string name = rendering.constraint_name ? rendering.constraint_name(c) : c.name;
+      create->tableElts = lappend(create->tableElts, table_constraint(arena, c, name));
+    }
+    create->oncommit = ONCOMMIT_NOOP;
+    return reinterpret_cast<Node*>(create);
+  });
+}
+
+std::optional<std::string> render_create_index(const IndexModel& index, const std::string& schema,
+                                               const std::string& table, const std::string& name, bool async) {
+  auto sql = rendered([&](ParsedFile& arena) {
+    auto* node = makeNode(IndexStmt);
+    node->idxname = copy(name);
+    node->relation = relation(schema, table);
+    node->accessMethod = copy(index.method.empty() ? "btree" : index.method);
+    for (const IndexKeyModel& key : index.keys) node->indexParams = lappend(node->indexParams, index_elem(arena, key));
+    for (const std::string& column : index.include)
+      node->indexIncludingParams = lappend(node->indexIncludingParams, index_elem(arena, IndexKeyModel{.column = column}));
+    if (!index.predicate_sql.empty()) node->whereClause = expression(arena, index.predicate_sql);
+    node->unique = index.unique;
+    node->nulls_not_distinct = index.nulls_not_distinct;
+    return reinterpret_cast<Node*>(node);
+  });
+  // DSQL's ASYNC is no PostgreSQL syntax: it follows INDEX in what the deparser printed.
+  if (sql && async) sql->insert(sql->find("INDEX ") + 6, "ASYNC ");
+  return sql;
+}
+
+std::optional<std::string> render_add_constraint(const ConstraintModel& constraint, const std::string& schema,
+                                                 const std::string& table, bool not_valid) {
+  return rendered([&](ParsedFile& arena) {
+    Constraint* node = table_constraint(arena, constraint, constraint.name);
+    node->skip_validation = not_valid;
+    node->initially_valid = !not_valid;
+    auto* command = makeNode(AlterTableCmd);
+    command->subtype = AT_AddConstraint;
+    command->def = reinterpret_cast<Node*>(node);
+    auto* alter = makeNode(AlterTableStmt);
+    alter->relation = relation(schema, table);
+    alter->objtype = OBJECT_TABLE;
+    alter->cmds = list_make1(command);
+    return reinterpret_cast<Node*>(alter);
+  });
+}
+
+std::optional<std::string> render_create_view(const ViewModel& view) {
+  return rendered([&](ParsedFile& arena) {
+    const auto query = parse_fragment(arena, view.query_sql, 0);
+    if (!query || !query->node) throw Unreadable{};
+    auto* node = makeNode(ViewStmt);
+    node->view = relation(view.schema, view.name);
+    node->aliases = names(view.column_names);
+    node->query = query->node;
+    return reinterpret_cast<Node*>(node);
+  });
+}
+
+}  // namespace dsqlint

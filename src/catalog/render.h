@@ -1,0 +1,35 @@
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "catalog/schema.h"
+
+// SQL rendered from the schema model: node trees built from the model's data and printed by
+// PostgreSQL's deparser (parse/deparse.h). Nothing is spliced into kept text.
+namespace dsqlint {
+
+struct TableRendering {
+  std::string name;  ///< the table to create; the model's name when empty
+  /// The name each constraint is created with; its own name when not set.
+  std::function<std::string(const ConstraintModel&)> constraint_name;
+  /// Which constraints the CREATE TABLE holds; all when not set.
+  std::function<bool(const ConstraintModel&)> include;
+};
+
+/// CREATE TABLE "schema"."name" (...) with the table's columns and constraints; nullopt when
+/// a kept expression or type no longer parses (the model is then wrong: nothing is run).
+std::optional<std::string> render_create_table(const TableModel& table, const TableRendering& rendering = {});
+
+/// CREATE [UNIQUE] INDEX [ASYNC] "name" ON "schema"."table" ...; nullopt when it cannot be rendered.
+std::optional<std::string> render_create_index(const IndexModel& index, const std::string& schema,
+                                               const std::string& table, const std::string& name, bool async);
+
+/// ALTER TABLE "schema"."table" ADD CONSTRAINT "name" ... [NOT VALID].
+std::optional<std::string> render_add_constraint(const ConstraintModel& constraint, const std::string& schema,
+                                                 const std::string& table, bool not_valid);
+
+/// CREATE VIEW "schema"."name" [(columns)] AS <query>.
+std::optional<std::string> render_create_view(const ViewModel& view);
+
+}  // namespace dsqlint

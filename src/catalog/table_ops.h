@@ -1,0 +1,70 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/schema.h"
+
+// What one statement does to one table, as PostgreSQL does it: the catalog's replay and a
+// rebuild's new definition (plan/recreation_spec.h) both change a table through these.
+// Each touches only the table; the catalog follows other tables' foreign keys and views.
+namespace dsqlint {
+
+/// Names every unnamed constraint and index of a table being created, as PostgreSQL does:
+/// past the names written, in definition order.
+void name_new_table(TableModel& table);
+
+/// ADD COLUMN with its inline constraints (named as PostgreSQL names them). False when a
+/// column of that name exists.
+bool add_column(TableModel& table, ColumnModel column, std::vector<ConstraintModel> constraints);
+
+/// DROP COLUMN: the column, and the constraints and indexes that use it. Returns the key
+/// constraints that went with it (the foreign keys that point at them go too).
+std::vector<ConstraintModel> drop_column(TableModel& table, const std::string& column);
+
+/// RENAME COLUMN: the column, and every key, index and expression of the table naming it.
+void rename_column(TableModel& table, const std::string& from, const std::string& to);
+
+/// ALTER COLUMN TYPE: the new type, and the collation given (empty: the type's default).
+void set_type(TableModel& table, const std::string& column, const ColumnType& type, const std::string& collation);
+
+/// SET DEFAULT, or DROP DEFAULT when `default_sql` is empty.
+void set_default(TableModel& table, const std::string& column, const std::string& default_sql,
+                 const std::vector<std::string>& sequences);
+
+/// SET NOT NULL (`not_null`) or DROP NOT NULL.
+void set_not_null(TableModel& table, const std::string& column, bool not_null);
+
+/// ADD CONSTRAINT, named as PostgreSQL names it when unnamed. A key's columns become NOT
+/// NULL for a primary key. Returns the name it has.
+std::string add_constraint(TableModel& table, ConstraintModel constraint);
+
+/// DROP CONSTRAINT: the constraint; the columns of a dropped primary key stay NOT NULL, as
+/// in PostgreSQL. Returns it when it was there.
+std::optional<ConstraintModel> drop_constraint(TableModel& table, const std::string& name);
+
+void rename_constraint(TableModel& table, const std::string& from, const std::string& to);
+void validate_constraint(TableModel& table, const std::string& name);
+
+/// CREATE INDEX, named as PostgreSQL names it when unnamed. Returns the name it has.
+std::string add_index(TableModel& table, IndexModel index);
+
+/// DROP INDEX: an index, or nothing when the name is a key constraint's (PostgreSQL refuses).
+bool drop_index(TableModel& table, const std::string& name);
+
+/// ALTER INDEX RENAME: the index, or the key constraint whose index it is.
+void rename_index(TableModel& table, const std::string& from, const std::string& to);
+
+/// The table's foreign keys that point at `target` (every one when `key` is null, the table
+/// went; else those that rely on key constraint `key` of it): removed, and returned.
+std::vector<ConstraintModel> drop_references(TableModel& table, const std::string& target,
+                                             const ConstraintModel* key);
+
+/// A column of `target` was renamed: the table's foreign keys naming it follow.
+void rename_referenced_column(TableModel& table, const std::string& target, const std::string& from,
+                              const std::string& to);
+
+/// The table `target` was renamed to key `to`: the table's foreign keys follow.
+void rename_referenced_table(TableModel& table, const std::string& target, const std::string& to);
+
+}  // namespace dsqlint

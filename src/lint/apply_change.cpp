@@ -1,0 +1,392 @@
+#include <algorithm>
+
+#include "catalog/table_ops.h"
+#include "lint/replay.h"
+#include "parse/references.h"
+
+namespace dsqlint {
+
+namespace {
+
+using Kind = SchemaChange::Kind;
+
+/// What the reverse indexes know of one table: the tables its foreign keys point at and the
+/// index names its keys and indexes take. Taken before a change, compared after it.
+struct Footprint {
+  std::set<std::string> targets;
+  std::set<std::string> indexes;  ///< "schema.index"
+};
+
+Footprint footprint(const TableModel* table) {
+  Footprint out;
+  if (!table) return out;
+  for (const ConstraintModel& c : table->constraints) {
+    if (c.kind == ConstraintKind::ForeignKey) out.targets.insert(c.references.table);
+    if (c.is_key()) out.indexes.insert(table->schema + "." + c.name);
+  }
+  for (const IndexModel& index : table->indexes) out.indexes.insert(table->schema + "." + index.name);
+  return out;
+}
+
+/// Brings the reverse indexes from `before` to what table `key` holds now (null: gone).
+void reindex(Catalog& catalog, const std::string& key, const Footprint& before) {
+  const Footprint after = footprint(catalog.table(key));
+  for (const std::string& target : before.targets)
+    if (!after.targets.contains(target)) catalog.referenced_by[target].erase(key);
+  for (const std::string& target : after.targets) catalog.referenced_by[target].insert(key);
+  for (const std::string& index : before.indexes)
+    if (!after.indexes.contains(index)) catalog.index_owner.erase(index);
+  for (const std::string& index : after.indexes) catalog.index_owner[index] = key;
+}
+
+/// Runs `change` on table `key` and keeps the reverse indexes right.
+template <typename Change>
+void change_table(Catalog& catalog, const std::string& key, Change&& change) {
+  TableModel* table = catalog.table(key);
+  if (!table) return;
+  const Footprint before = footprint(table);
+  change(*table);
+  reindex(catalog, key, before);
+}
+
+/// The foreign keys of other tables that rely on `keys` of table `key` (all of them when
+/// the table went): PostgreSQL drops them with it (CASCADE), or refuses.
+void drop_inbound(Catalog& catalog, const std::string& key, const std::vector<ConstraintModel>* keys) {
+  const auto it = catalog.referenced_by.find(key);
+  if (it == catalog.referenced_by.end()) return;
+  const std::set<std::string> referencing = it->second;
+  for (const std::string& other : referencing) {
+    if (keys) {
+      for (const ConstraintModel& k : *keys)
+        change_table(catalog, other, [&](TableModel& t) { drop_references(t, key, &k); });
+    } else if (other != key) {
+      change_table(catalog, other, [&](TableModel& t) { drop_references(t, key, nullptr); });
+    }
+  }
+}
+
+void drop_view(Catalog& catalog, const std::string& key);
+
+/// The views that read `key`, and those that read them: gone with it (CASCADE).
+void drop_readers(Catalog& catalog, const std::string& key) {
+  const auto it = catalog.read_by.find(key);
+  if (it == catalog.read_by.end()) return;
+  const std::set<std::string> readers = it->second;
+  catalog.read_by.erase(it);
+  for (const std::string& view : readers) drop_view(catalog, view);
+}
+
+void drop_view(Catalog& catalog, const std::string& key) {
+  const auto it = catalog.views.find(key);
+  if (it == catalog.views.end()) return;
+  for (const std::string& read : it->second.reads) catalog.read_by[read].erase(key);
+  catalog.views.erase(it);
+  drop_readers(catalog, key);
+}
+
+void add_view(Catalog& catalog, ViewModel view, const Origin& origin) {
+  const std::string key = view.key();
+  if (const auto it = catalog.views.find(key); it != catalog.views.end())
+    for (const std::string& read : it->second.reads) catalog.read_by[read].erase(key);
+  view.origin = origin;
+  for (const std::string& read : view.reads) catalog.read_by[read].insert(key);
+  catalog.views[key] = std::move(view);
+}
+
+void drop_table(Catalog& catalog, const std::string& key) {
+  if (!catalog.table(key)) return;
+  drop_inbound(catalog, key, nullptr);
+  change_table(catalog, key, [](TableModel& t) { t.constraints.clear(), t.indexes.clear(); });
+  catalog.tables.erase(key);
+  catalog.referenced_by.erase(key);
+  drop_readers(catalog, key);
+}
+
+/// The views reading `from` read `to` now, under their queries' new names.
+void follow_relation_rename(Catalog& catalog, const std::string& from, const std::string& to) {
+  const auto it = catalog.read_by.find(from);
+  if (it == catalog.read_by.end()) return;
+  const std::set<std::string> readers = it->second;
+  catalog.read_by.erase(it);
+  const std::string to_name = to.substr(to.find('.') + 1);
+  for (const std::string& reader : readers) {
+    ViewModel& view = catalog.views.at(reader);
+    view.reads.erase(from);
+    view.reads.insert(to);
+    view.query_sql = rename_relation_in_query(view.query_sql, from, to_name);
+    catalog.read_by[to].insert(reader);
+  }
+}
+
+void rename_relation(Catalog& catalog, const std::string& from, const std::string& to_name) {
+  const std::string schema = from.substr(0, from.find('.'));
+  const std::string to = schema + "." + to_name;
+  if (auto view = catalog.views.extract(from)) {
+    view.mapped().name = to_name;
+    view.key() = to;
+    catalog.views.insert(std::move(view));
+  } else if (TableModel* table = catalog.table(from)) {
+    const Footprint before = footprint(table);
+    auto node = catalog.tables.extract(from);
+    node.mapped().name = to_name;
+    node.key() = to;
+    catalog.tables.insert(std::move(node));
+    reindex(catalog, from, before);  // `from` holds nothing now: its entries go
+    reindex(catalog, to, Footprint{});
+    if (auto referencing = catalog.referenced_by.extract(from)) {
+      for (const std::string& other : referencing.mapped())
+        change_table(catalog, other == from ? to : other, [&](TableModel& t) { rename_referenced_table(t, from, to); });
+    }
+  } else {
+    return;
+  }
+  follow_relation_rename(catalog, from, to);
+}
+
+/// RENAME COLUMN: the table, the foreign keys of others naming it, the views reading it.
+void rename_column_everywhere(Catalog& catalog, const std::string& key, const std::string& from, const std::string& to) {
+  change_table(catalog, key, [&](TableModel& t) { rename_column(t, from, to); });
+  if (const auto it = catalog.referenced_by.find(key); it != catalog.referenced_by.end())
+    for (const std::string& other : std::set<std::string>(it->second))
+      if (other != key) change_table(catalog, other, [&](TableModel& t) { rename_referenced_column(t, key, from, to); });
+  if (const auto it = catalog.read_by.find(key); it != catalog.read_by.end())
+    for (const std::string& reader : it->second) {
+      ViewModel& view = catalog.views.at(reader);
+      view.query_sql = rename_column_in_query(view.query_sql, key, from, to);
+    }
+}
+
+/// ADD CONSTRAINT ... USING INDEX idx: the index becomes the constraint's, under its name.
+void add_key_using_index(TableModel& table, ConstraintModel constraint, const std::string& index_name) {
+  const IndexModel* index = table.index(index_name);
+  if (!index) return;
+  constraint.columns = index->columns();
+  constraint.include = index->include;
+  if (constraint.name.empty()) constraint.name = index_name;
+  drop_index(table, index_name);
+  add_constraint(table, std::move(constraint));
+}
+
+/// CREATE TABLE (LIKE source INCLUDING ...): the source's columns and what the options copy.
+void copy_like(TableModel& table, const TableModel& source, uint32_t options) {
+  std::vector<ColumnModel> columns;
+  for (ColumnModel column : source.columns) {
+    if (!(options & (1u << 3))) column.default_sql.clear(), column.sequences.clear();  // DEFAULTS
+    if (!(options & (1u << 5))) column.identity = Identity::None, column.identity_options.clear();  // IDENTITY
+    if (!(options & (1u << 4))) column.generated_sql.clear();  // GENERATED
+    if (!(options & (1u << 0))) column.comment.clear();  // COMMENTS
+    columns.push_back(std::move(column));
+  }
+  table.columns.insert(table.columns.begin(), columns.begin(), columns.end());
+  for (const ConstraintModel& c : source.constraints) {
+    if (c.kind == ConstraintKind::Check && (options & (1u << 2))) table.constraints.push_back(c);  // CONSTRAINTS
+    if (c.is_key() && (options & (1u << 6))) {  // INDEXES: named anew, after the new table
+      table.constraints.push_back(c);
+      table.constraints.back().name.clear();
+    }
+  }
+  if (options & (1u << 6))
+    for (IndexModel index : source.indexes) index.name.clear(), table.indexes.push_back(std::move(index));
+}
+
+void create_table(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+  if (catalog.table(change.table) || origin.stripped) return;
+  TableModel table = change.created;
+  for (auto it = change.like.rbegin(); it != change.like.rend(); ++it)
+    if (const TableModel* source = catalog.table(it->first)) copy_like(table, *source, it->second);
+  table.lifetime_columns = static_cast<unsigned>(table.columns.size());
+  table.origin = origin;
+  name_new_table(table);
+  catalog.tables.emplace(change.table, std::move(table));
+  reindex(catalog, change.table, Footprint{});
+}
+
+void add_constraint_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+  if (origin.stripped) {
+    if (!change.constraint.name.empty())
+      catalog.missing["constraint " + change.table + "/" + change.constraint.name] = origin;
+    return;
+  }
+  change_table(catalog, change.table, [&](TableModel& t) {
+    if (!change.name.empty()) add_key_using_index(t, change.constraint, change.name);
+    else add_constraint(t, change.constraint);
+  });
+}
+
+void drop_constraint_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+  catalog.missing.erase("constraint " + change.table + "/" + change.name);
+  if (origin.stripped) return;
+  std::optional<ConstraintModel> dropped;
+  change_table(catalog, change.table, [&](TableModel& t) { dropped = drop_constraint(t, change.name); });
+  if (dropped && dropped->is_key()) {
+    const std::vector<ConstraintModel> keys{*dropped};
+    drop_inbound(catalog, change.table, &keys);
+  }
+}
+
+void drop_column_change(Catalog& catalog, const SchemaChange& change) {
+  std::vector<ConstraintModel> keys;
+  change_table(catalog, change.table, [&](TableModel& t) { keys = drop_column(t, change.name); });
+  if (!keys.empty()) drop_inbound(catalog, change.table, &keys);
+}
+
+/// Changes of one column that touch no other object.
+void column_change(TableModel& t, const SchemaChange& change) {
+  ColumnModel* column = t.column(change.name);
+  switch (change.kind) {
+    case Kind::AlterColumnType: set_type(t, change.name, change.column.type, change.column.collation); return;
+    case Kind::SetColumnDefault: set_default(t, change.name, change.column.default_sql, change.column.sequences); return;
+    case Kind::SetNotNull:
+    case Kind::DropNotNull: set_not_null(t, change.name, change.kind == Kind::SetNotNull); return;
+    case Kind::SetIdentity:
+      if (column) column->identity = change.column.identity, column->identity_options = change.column.identity_options;
+      if (column && column->identity != Identity::None) column->not_null = true;
+      return;
+    case Kind::SetStorage:
+      if (column) column->storage = change.column.storage;
+      return;
+    case Kind::DropExpression:
+      if (column) column->generated_sql.clear();
+      return;
+    default: return;
+  }
+}
+
+void comment_change(Catalog& catalog, const SchemaChange& change) {
+  if (auto it = catalog.views.find(change.table); it != catalog.views.end() && change.name.empty())
+    it->second.comment = change.expression_sql;
+  TableModel* table = catalog.table(change.table);
+  if (!table) return;
+  if (change.name.empty()) table->comment = change.expression_sql;
+  else if (ColumnModel* column = table->column(change.name)) column->comment = change.expression_sql;
+}
+
+void grant_change(Catalog& catalog, const SchemaChange& change) {
+  std::vector<GrantModel>* grants = nullptr;
+  if (TableModel* table = catalog.table(change.table)) grants = &table->grants;
+  else if (auto it = catalog.views.find(change.table); it != catalog.views.end()) grants = &it->second.grants;
+  if (!grants) return;
+  if (change.kind == Kind::Grant) grants->push_back(change.grant);
+  else std::erase_if(*grants, [&](const GrantModel& g) { return g.grantee == change.grant.grantee; });
+}
+
+void add_enum_value(Catalog& catalog, const SchemaChange& change) {
+  const auto it = catalog.types.find(change.table);
+  if (it == catalog.types.end() || change.values.empty()) return;
+  std::vector<std::string>& values = it->second.values;
+  if (std::find(values.begin(), values.end(), change.values.front()) != values.end()) return;
+  auto at = std::find(values.begin(), values.end(), change.name);
+  if (at != values.end() && change.new_name == "after") ++at;
+  values.insert(change.new_name.empty() ? values.end() : at, change.values.front());
+}
+
+/// Sequences, schemas, domains, types, comments and grants: no reverse index to keep.
+void other_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+  switch (change.kind) {
+    case Kind::CreateSequence:
+      if (origin.stripped) catalog.missing.emplace("sequence " + change.table, origin);
+      else catalog.sequences.emplace(change.table, origin);
+      return;
+    case Kind::DropSequence:
+      if (!origin.stripped) catalog.sequences.erase(change.table), catalog.missing.erase("sequence " + change.table);
+      return;
+    case Kind::CreateSchema:
+      if (change.table != "public" && change.table != "sys" && !origin.stripped) catalog.schemas.emplace(change.table, origin);
+      return;
+    case Kind::DropSchema:
+      if (!origin.stripped) catalog.schemas.erase(change.table);
+      return;
+    case Kind::CreateDomain:
+      if (!origin.stripped) {
+        const auto dot = change.table.find('.');
+        catalog.domains[change.table] = DomainModel{change.table.substr(0, dot), change.table.substr(dot + 1),
+                                                    change.column.type, change.column.not_null,
+                                                    change.column.default_sql, change.constraints, origin};
+      }
+      return;
+    case Kind::DropDomain:
+      if (!origin.stripped) catalog.domains.erase(change.table);
+      return;
+    case Kind::CreateEnum:
+      if (!origin.stripped) {
+        const auto dot = change.table.find('.');
+        catalog.types[change.table] = EmulatedTypeModel{change.table.substr(0, dot), change.table.substr(dot + 1),
+                                                        change.values, origin};
+      }
+      return;
+    case Kind::AddEnumValue:
+      if (!origin.stripped) add_enum_value(catalog, change);
+      return;
+    case Kind::DropType:
+      if (!origin.stripped) catalog.types.erase(change.table);
+      return;
+    case Kind::Comment:
+      if (!origin.stripped) comment_change(catalog, change);
+      return;
+    case Kind::Grant:
+    case Kind::Revoke:
+      if (!origin.stripped) grant_change(catalog, change);
+      return;
+    default: return;
+  }
+}
+
+}  // namespace
+
+void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+  switch (change.kind) {
+    case Kind::CreateTable: return create_table(catalog, change, origin);
+    case Kind::AddConstraint: return add_constraint_change(catalog, change, origin);
+    case Kind::DropConstraint: return drop_constraint_change(catalog, change, origin);
+    case Kind::CreatePolicy:
+    case Kind::CreateStatistics:
+    case Kind::EnableRls: break;
+    default:
+      if (origin.stripped) return other_change(catalog, change, origin);
+  }
+  switch (change.kind) {
+    case Kind::CreateIndex:
+      return change_table(catalog, change.table, [&](TableModel& t) { add_index(t, change.index); });
+    case Kind::ValidateConstraint:
+      return change_table(catalog, change.table, [&](TableModel& t) { validate_constraint(t, change.name); });
+    case Kind::AddColumn:
+      return change_table(catalog, change.table, [&](TableModel& t) { add_column(t, change.column, change.constraints); });
+    case Kind::DropColumn: return drop_column_change(catalog, change);
+    case Kind::AlterColumnType:
+    case Kind::SetColumnDefault:
+    case Kind::SetNotNull:
+    case Kind::DropNotNull:
+    case Kind::SetIdentity:
+    case Kind::SetStorage:
+    case Kind::DropExpression:
+      return change_table(catalog, change.table, [&](TableModel& t) { column_change(t, change); });
+    case Kind::RenameTable: return rename_relation(catalog, change.table, change.name);
+    case Kind::RenameColumn: return rename_column_everywhere(catalog, change.table, change.name, change.new_name);
+    case Kind::RenameConstraint:
+      return change_table(catalog, change.table, [&](TableModel& t) { rename_constraint(t, change.name, change.new_name); });
+    case Kind::RenameIndex:
+      if (TableModel* owner = catalog.table_of_index(change.name))
+        change_table(catalog, owner->key(), [&](TableModel& t) {
+          rename_index(t, change.name.substr(change.name.find('.') + 1), change.new_name);
+        });
+      return;
+    case Kind::DropTable: return drop_table(catalog, change.table);
+    case Kind::DropIndex:
+      if (TableModel* owner = catalog.table_of_index(change.name))
+        change_table(catalog, owner->key(),
+                     [&](TableModel& t) { drop_index(t, change.name.substr(change.name.find('.') + 1)); });
+      return;
+    case Kind::CreateView: return add_view(catalog, change.view, origin);
+    case Kind::DropView: return drop_view(catalog, change.table);
+    case Kind::EnableRls:
+      if (TableModel* table = catalog.table(change.table); table && origin.stripped) table->rls_stripped = origin;
+      return;
+    case Kind::CreateStatistics:
+      if (TableModel* table = catalog.table(change.table); table && !origin.stripped) ++table->statistics;
+      return;
+    case Kind::CreatePolicy: return;
+    default: return other_change(catalog, change, origin);
+  }
+}
+
+}  // namespace dsqlint

@@ -1,0 +1,39 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "parse/parsed_file.h"
+
+struct Node;
+struct TypeName;
+struct List;
+
+// PostgreSQL 16's deparser (libpg_query), the one way SQL text comes out of parse nodes: the
+// schema model keeps expressions and types in its canonical form, and renders definitions
+// by building node trees and deparsing them.
+namespace dsqlint {
+
+/// The SQL of a statement node; nullopt when the deparser cannot print it.
+std::optional<std::string> deparse(Node* statement);
+
+/// An expression as SQL ("now()", "(a > 0)"); empty when it cannot be printed.
+std::string expression_sql(const Node* expression);
+
+/// A type name as SQL ("varchar(255)", "timestamp(3) with time zone", "text[]").
+std::string type_sql(const TypeName* type);
+
+/// Sequence or identity options as SQL ("CACHE 1 START 5"); empty for none.
+std::string sequence_options_sql(const List* options);
+
+/// The node of an expression written in `sql`, parsed into `arena`'s memory; null when
+/// `sql` is not one expression.
+Node* parse_expression(ParsedFile& arena, std::string_view sql);
+
+/// The node of a type written in `sql`, parsed into `arena`'s memory.
+TypeName* parse_type(ParsedFile& arena, std::string_view sql);
+
+/// The options of `CREATE SEQUENCE s <sql>`, parsed into `arena`'s memory.
+List* parse_sequence_options(ParsedFile& arena, std::string_view sql);
+
+}  // namespace dsqlint
