@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/check_plan.h"
 #include "cli/file_settings.h"
 #include "cli/inputs.h"
 #include "lint/baseline.h"
@@ -45,20 +46,28 @@ void collect_input_errors(const FileResult& file, std::string& out) {
   }
 }
 
+/// The first input the report shows, or 0 when none is (its settings name the target).
+size_t first_reported(const CheckPlan& plan) {
+  for (size_t i = 0; i < plan.inputs.size(); ++i)
+    if (plan.inputs[i].reported) return i;
+  return 0;
+}
+
 }  // namespace
 
-void check_files(const std::vector<InputFile>& inputs, const std::vector<FileSettings>& settings, unsigned jobs,
-                 const std::function<void(FileResult&&, const FileSettings&)>& consume) {
-  // Files are linted in parallel; the catalog is replayed in input (apply) order.
-  Catalog catalog;
+void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, const std::vector<FileSettings>& settings,
+                   unsigned jobs, const std::function<void(FileResult&&, const FileSettings&)>& consume) {
+  // Files are linted in parallel; each catalog is replayed in plan (apply) order.
+  std::vector<Catalog> history(catalogs);
   auto finish = [&](FileResult&& result, size_t i) {
-    replay(catalog, result, settings[i].target);
+    replay(history[inputs[i].catalog], result, settings[i].target);
+    if (!inputs[i].reported) return;
     apply_suppressions(result);
     if (settings[i].config) apply_rule_settings(result, *settings[i].config);
     consume(std::move(result), settings[i]);
   };
   if (jobs <= 1) {
-    for (size_t i = 0; i < inputs.size(); ++i) finish(check_one(inputs[i], settings[i].target), i);
+    for (size_t i = 0; i < inputs.size(); ++i) finish(check_one(inputs[i].input, settings[i].target), i);
     return;
   }
   std::vector<std::optional<FileResult>> slots(inputs.size());
@@ -67,7 +76,7 @@ void check_files(const std::vector<InputFile>& inputs, const std::vector<FileSet
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < inputs.size(); i = next++) {
-      FileResult result = check_one(inputs[i], settings[i].target);
+      FileResult result = check_one(inputs[i].input, settings[i].target);
       std::lock_guard lock(mutex);
       slots[i] = std::move(result);
       ready.notify_all();
@@ -86,11 +95,17 @@ void check_files(const std::vector<InputFile>& inputs, const std::vector<FileSet
   for (std::thread& thread : threads) thread.join();
 }
 
+void check_files(const std::vector<InputFile>& inputs, const std::vector<FileSettings>& settings, unsigned jobs,
+                 const std::function<void(FileResult&&, const FileSettings&)>& consume) {
+  check_planned(plan_all_reported(inputs), 1, settings, jobs, consume);
+}
+
 void check_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename,
                   const TargetProfile& target, unsigned jobs, const std::function<void(FileResult&&)>& consume) {
-  const std::vector<InputFile> inputs = collect_inputs(paths, stdin_filename);
-  const std::vector<FileSettings> settings(inputs.size(), FileSettings{target, Severity::Warning, nullptr});
-  check_files(inputs, settings, jobs, [&](FileResult&& file, const FileSettings&) { consume(std::move(file)); });
+  const CheckPlan plan = plan_check(paths, stdin_filename, true);
+  const std::vector<FileSettings> settings(plan.inputs.size(), FileSettings{target, Severity::Warning, nullptr});
+  check_planned(plan.inputs, plan.catalogs, settings, jobs,
+                [&](FileResult&& file, const FileSettings&) { consume(std::move(file)); });
 }
 
 ExitCode run_check(const CheckOptions& options) {
@@ -100,7 +115,9 @@ ExitCode run_check(const CheckOptions& options) {
     std::cerr << "dsqlint: " << paths.error().message << "\n";
     return ExitCode::kUsage;
   }
-  const std::vector<InputFile> inputs = collect_inputs(*paths, options.stdin_filename);
+  const CheckPlan plan = plan_check(*paths, options.stdin_filename, !options.no_history);
+  std::vector<InputFile> inputs;
+  for (const PlannedInput& planned : plan.inputs) inputs.push_back(planned.input);
   const auto settings = resolve_settings(inputs, request);
   if (!settings) {
     std::cerr << "dsqlint: " << settings.error().message << "\n";
@@ -116,7 +133,7 @@ ExitCode run_check(const CheckOptions& options) {
     baseline = std::move(*read);
   }
   BaselineWriter recorder;
-  const TargetProfile* target = &settings->front().target;  // the report names the first file's target
+  const TargetProfile* target = &settings->at(first_reported(plan)).target;  // the report names its first file's target
   auto reports = ReportOutputs::open(options.formats, options.output, options.color, target->name);
   if (!reports) {
     std::cerr << "dsqlint: " << reports.error().message << "\n";
@@ -126,7 +143,9 @@ ExitCode run_check(const CheckOptions& options) {
   Summary summary;
   bool failed = false;
   reports->begin();
-  check_files(inputs, *settings, std::max(1u, options.jobs), [&](FileResult&& file, const FileSettings& file_settings) {
+  for (const std::string& note : plan.notes) std::cerr << "dsqlint: note: " << note << "\n";
+  const unsigned jobs = std::max(1u, options.jobs);
+  check_planned(plan.inputs, plan.catalogs, *settings, jobs, [&](FileResult&& file, const FileSettings& file_settings) {
     if (!options.write_baseline.empty()) recorder.add(file);
     if (baseline) baseline->apply(file);
     summary.add(file);

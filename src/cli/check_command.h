@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/exit_code.h"
+#include "cli/check_plan.h"
 #include "cli/file_settings.h"
 #include "cli/inputs.h"
 #include "core/finding.h"
@@ -25,20 +26,28 @@ struct CheckOptions {
   unsigned jobs = 1;
   std::string baseline;        ///< hide the findings recorded in this file
   std::string write_baseline;  ///< record every current finding in this file, then exit 0
+  /// Check named files alone, without replaying the files before them in their folder.
+  bool no_history = false;
 };
 
 /// Runs `dsqlint check`: reads, lints and reports every input; returns the exit code.
 ExitCode run_check(const CheckOptions& options);
 
-/// Lints, replays and suppresses every input with its settings, on up to `jobs` threads,
-/// handing each result to `consume` in input order.
+/// Lints every planned input with its settings on up to `jobs` threads, replays each into
+/// its catalog (of `catalogs`) in plan order, then suppresses and hands the reported ones
+/// to `consume`, in plan order.
+void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, const std::vector<FileSettings>& settings,
+                   unsigned jobs, const std::function<void(FileResult&&, const FileSettings&)>& consume);
+
+/// Lints, replays (into one catalog) and suppresses every input with its settings, on up
+/// to `jobs` threads, handing each result to `consume` in input order.
 void check_files(const std::vector<InputFile>& inputs, const std::vector<FileSettings>& settings, unsigned jobs,
                  const std::function<void(FileResult&&, const FileSettings&)>& consume);
 
-/// Lints every input on up to `jobs` threads and hands each result to `consume` in input
-/// order, as soon as it and every earlier one are ready; nothing is kept afterwards.
+/// Lints the inputs as check plans them (with history) on up to `jobs` threads and hands
+/// each reported result to `consume` in plan order, as soon as it and every earlier one
+/// are ready; nothing is kept afterwards.
 void check_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename,
                   const TargetProfile& target, unsigned jobs, const std::function<void(FileResult&&)>& consume);
-
 
 }  // namespace dsqlint

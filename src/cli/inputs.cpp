@@ -12,10 +12,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string join(const std::string& folder, const std::string& name) {
-  if (folder.empty() || folder.ends_with('/')) return folder + name;
-  return folder + "/" + name;
-}
+/// Name order, folder by folder: `1_a/migration.sql` before `1_a-b/migration.sql`, as
+/// Prisma orders its migration folders, although '-' sorts before '/' in a plain string.
+bool in_name_order(const std::string& a, const std::string& b) { return fs::path(a) < fs::path(b); }
 
 /// The migration tags of meta/_journal.json in journal order, or an error message.
 Result<std::vector<std::string>> journal_tags(const fs::path& journal) {
@@ -37,39 +36,48 @@ Result<std::vector<std::string>> journal_tags(const fs::path& journal) {
   return tags;
 }
 
-void collect_folder(const std::string& folder, std::vector<InputFile>& out) {
-  std::vector<std::string> files;  // relative to folder
+/// Every .sql file under `folder`, relative to it, plus the assumed ones, in name order.
+Result<std::vector<std::string>> sql_files(const std::string& folder, const std::vector<std::string>& assumed) {
+  std::set<std::string> found(assumed.begin(), assumed.end());
   std::error_code error;
   for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
     if (it->is_regular_file() && it->path().extension() == ".sql")
-      files.push_back(fs::relative(it->path(), folder).generic_string());
+      found.insert(fs::relative(it->path(), folder).generic_string());
   }
-  if (error) {
-    out.push_back(InputFile{folder, folder, folder + ": cannot list folder: " + error.message()});
-    return;
-  }
-  std::sort(files.begin(), files.end());
+  if (error) return Error{folder + ": cannot list folder: " + error.message()};
+  std::vector<std::string> files(found.begin(), found.end());
+  std::sort(files.begin(), files.end(), in_name_order);
+  return files;
+}
+
+}  // namespace
+
+std::string join_path(const std::string& folder, const std::string& name) {
+  if (folder.empty() || folder.ends_with('/')) return folder + name;
+  return folder + "/" + name;
+}
+
+std::vector<InputFile> folder_inputs(const std::string& folder, const std::vector<std::string>& assumed) {
+  const auto files = sql_files(folder, assumed);
+  if (!files) return {InputFile{folder, folder, files.error().message}};
+  std::vector<InputFile> out;
   std::set<std::string> listed;
   const fs::path journal = fs::path(folder) / "meta" / "_journal.json";
   if (fs::exists(journal)) {
     auto tags = journal_tags(journal);
-    if (!tags) {
-      out.push_back(InputFile{journal.string(), journal.string(), tags.error().message});
-      return;
-    }
+    if (!tags) return {InputFile{journal.string(), journal.string(), tags.error().message}};
     for (const std::string& tag : *tags) {
       const std::string name = tag + ".sql";
       listed.insert(name);
-      const std::string path = join(folder, name);
-      const bool present = std::binary_search(files.begin(), files.end(), name);
+      const std::string path = join_path(folder, name);
+      const bool present = std::find(files->begin(), files->end(), name) != files->end();
       out.push_back(InputFile{path, path, present ? "" : path + ": listed in meta/_journal.json but missing"});
     }
   }
-  for (const std::string& name : files)
-    if (!listed.contains(name)) out.push_back(InputFile{join(folder, name), join(folder, name), ""});
+  for (const std::string& name : *files)
+    if (!listed.contains(name)) out.push_back(InputFile{join_path(folder, name), join_path(folder, name), ""});
+  return out;
 }
-
-}  // namespace
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_filename) {
   std::vector<InputFile> out;
@@ -77,7 +85,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
     if (path == "-") {
       out.push_back(InputFile{"-", stdin_filename.empty() ? "<stdin>" : stdin_filename, ""});
     } else if (fs::is_directory(path)) {
-      collect_folder(path, out);
+      for (InputFile& input : folder_inputs(path)) out.push_back(std::move(input));
     } else if (fs::exists(path)) {
       out.push_back(InputFile{path, path, ""});
     } else {

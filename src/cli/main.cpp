@@ -31,7 +31,10 @@ int main(int argc, char** argv) {
       ->default_str("auto");
   check_cmd->add_option("--target", check.target, "dsql | dsql:YYYY-MM-DD | postgres (default: the config's, else dsql)");
   check_cmd->add_option("--config", check.config, "use this config file instead of the nearest .dsqlint.toml");
-  check_cmd->add_option("--stdin-filename", check.stdin_filename, "name to report for '-'");
+  check_cmd->add_option("--stdin-filename", check.stdin_filename,
+                        "name to report for '-'; stdin stands in for that file, after the files before it in its folder");
+  check_cmd->add_flag("--no-history", check.no_history,
+                      "check named files alone, without replaying the files before them in their migrations folder");
   check_cmd->add_option("--fail-on", check.fail_on,
                         "lowest severity that exits 1: info | warning | error | never (default: the config's, else warning)");
   check_cmd->add_option("-j,--jobs", check.jobs, "files checked in parallel")->default_str("1");

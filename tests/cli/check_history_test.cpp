@@ -1,0 +1,202 @@
+// Checking single files with the history of their migrations folder: what pre-commit
+// (staged files) and editors (one buffer through stdin) see is what the folder check says.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "../run_command.h"
+
+namespace dsqlint {
+namespace {
+
+using nlohmann::json;
+using testing::run_dsqlint;
+using testing::write_file;
+
+const std::string kJsonbTable = "CREATE TABLE \"docs\" (\"id\" uuid PRIMARY KEY, \"body\" jsonb);\n";
+const std::string kJsonbIndex = "CREATE INDEX ASYNC \"docs_body_idx\" ON \"docs\" (\"body\");\n";
+const std::string kOtherTable = "CREATE TABLE \"tags\" (\"id\" uuid PRIMARY KEY, \"name\" text);\n";
+
+json check_json(const std::vector<std::string>& paths, const std::string& input = "") {
+  std::vector<std::string> args{"check", "--format", "json", "--fail-on", "never"};
+  args.insert(args.end(), paths.begin(), paths.end());
+  const auto result = run_dsqlint(args, input);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  return json::parse(result.out);
+}
+
+/// The folder check's entry for `path`.
+json folder_entry(const std::string& folder, const std::string& path) {
+  const json report = check_json({folder});
+  for (const json& file : report["files"])
+    if (file["path"] == path) return file;
+  ADD_FAILURE() << path << " is not in the folder check of " << folder;
+  return {};
+}
+
+std::vector<std::string> paths_of(const json& report) {
+  std::vector<std::string> out;
+  for (const json& file : report["files"]) out.push_back(file["path"]);
+  return out;
+}
+
+std::string first_class(const json& report) { return report["files"][0]["statements"][0]["class"]; }
+
+std::vector<std::string> rules_of(const json& file) {
+  std::vector<std::string> out;
+  for (const json& statement : file["statements"])
+    for (const json& finding : statement["findings"]) out.push_back(finding["rule"]);
+  return out;
+}
+
+TEST(CheckHistory, IndexOnAJsonbColumnCreatedInAnEarlierFileIsUnsupported) {
+  const std::string dir = testing::make_temp_dir("history-jsonb");
+  write_file(dir + "/0000_docs.sql", kJsonbTable);
+  write_file(dir + "/0001_index.sql", kJsonbIndex);
+  const json single = check_json({dir + "/0001_index.sql"});
+  ASSERT_EQ(paths_of(single), std::vector<std::string>{dir + "/0001_index.sql"});
+  EXPECT_EQ(first_class(single), "UNSUPPORTED");
+  EXPECT_EQ(rules_of(single["files"][0]), std::vector<std::string>{"index-key-type"});
+  EXPECT_EQ(single["files"][0], folder_entry(dir, dir + "/0001_index.sql"));
+  EXPECT_EQ(single["summary"]["total"], 1);
+  EXPECT_EQ(run_dsqlint({"check", dir + "/0001_index.sql"}).exit_code, 1);
+}
+
+TEST(CheckHistory, NoHistoryChecksTheNamedFileAlone) {
+  const std::string dir = testing::make_temp_dir("history-off");
+  write_file(dir + "/0000_docs.sql", kJsonbTable);
+  write_file(dir + "/0001_index.sql", kJsonbIndex);
+  const auto result = run_dsqlint({"check", "--no-history", "--format", "json", dir + "/0001_index.sql"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(first_class(json::parse(result.out)), "OK");
+}
+
+TEST(CheckHistory, FindingsOfEarlierFilesAreNeitherReportedNorFailing) {
+  const std::string dir = testing::make_temp_dir("history-quiet");
+  write_file(dir + "/0000_docs.sql", kJsonbTable + "ALTER TABLE \"docs\" ENABLE ROW LEVEL SECURITY;\n");
+  write_file(dir + "/0001_broken.sql", "CREATE TABLE (;\n");
+  write_file(dir + "/0002_tags.sql", kOtherTable);
+  const auto result = run_dsqlint({"check", dir + "/0002_tags.sql"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_TRUE(result.err.empty()) << result.err;
+  EXPECT_EQ(result.out.find("0000_docs"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Total: 1 |"), std::string::npos) << result.out;
+}
+
+TEST(CheckHistory, DrizzleFilesReplayInJournalOrderNotNameOrder) {
+  const std::string dir = testing::make_temp_dir("history-drizzle");
+  write_file(dir + "/0000_index.sql", kJsonbIndex);
+  write_file(dir + "/0001_docs.sql", kJsonbTable);
+  write_file(dir + "/meta/_journal.json",
+             R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"tag":"0001_docs"},{"idx":1,"tag":"0000_index"}]})");
+  const json index = check_json({dir + "/0000_index.sql"});
+  EXPECT_EQ(first_class(index), "UNSUPPORTED");
+  EXPECT_EQ(index["files"][0], folder_entry(dir, dir + "/0000_index.sql"));
+  const json docs = check_json({dir + "/0001_docs.sql"});
+  EXPECT_EQ(paths_of(docs), std::vector<std::string>{dir + "/0001_docs.sql"});
+  EXPECT_EQ(docs["files"][0], folder_entry(dir, dir + "/0001_docs.sql"));
+}
+
+TEST(CheckHistory, AFileBelowADrizzleFolderHasItsHistory) {
+  const std::string dir = testing::make_temp_dir("history-drizzle-below");
+  write_file(dir + "/0000_docs.sql", kJsonbTable);
+  write_file(dir + "/custom/index.sql", kJsonbIndex);
+  write_file(dir + "/meta/_journal.json", R"({"entries":[{"idx":0,"tag":"0000_docs"}]})");
+  EXPECT_EQ(first_class(check_json({dir + "/custom/index.sql"})), "UNSUPPORTED");
+}
+
+TEST(CheckHistory, FolderReadsPrismaMigrationsInTheOrderOfTheirFolders) {
+  const std::string dir = testing::make_temp_dir("history-prisma-order");
+  // '-' sorts before '/', so a plain string order would put 1_a-b/ first.
+  write_file(dir + "/1_a/migration.sql", kJsonbTable);
+  write_file(dir + "/1_a-b/migration.sql", kJsonbIndex);
+  write_file(dir + "/migration_lock.toml", "provider = \"postgresql\"\n");
+  const json folder = check_json({dir});
+  EXPECT_EQ(paths_of(folder), (std::vector<std::string>{dir + "/1_a/migration.sql", dir + "/1_a-b/migration.sql"}));
+  EXPECT_EQ(folder["files"][1]["statements"][0]["class"], "UNSUPPORTED");
+}
+
+TEST(CheckHistory, PrismaMigrationHasTheHistoryOfTheMigrationsBeforeIt) {
+  const std::string dir = testing::make_temp_dir("history-prisma") + "/prisma/migrations";
+  write_file(dir + "/20240101000000_init/migration.sql", kJsonbTable);
+  write_file(dir + "/20240102000000_tags/migration.sql", kOtherTable);
+  write_file(dir + "/20240103000000_index/migration.sql", kJsonbIndex);
+  write_file(dir + "/migration_lock.toml", "provider = \"postgresql\"\n");
+  const std::string index = dir + "/20240103000000_index/migration.sql";
+  const json single = check_json({index});
+  EXPECT_EQ(paths_of(single), std::vector<std::string>{index});
+  EXPECT_EQ(first_class(single), "UNSUPPORTED");
+  EXPECT_EQ(single["files"][0], folder_entry(dir, index));
+}
+
+TEST(CheckHistory, SeveralNamedFilesOfAFolderAreReportedInApplyOrder) {
+  const std::string dir = testing::make_temp_dir("history-several");
+  write_file(dir + "/0000_docs.sql", kJsonbTable);
+  write_file(dir + "/0001_tags.sql", kOtherTable);
+  write_file(dir + "/0002_index.sql", kJsonbIndex);
+  write_file(dir + "/0003_later.sql", "DROP TABLE \"docs\";\n");
+  const json report = check_json({dir + "/0002_index.sql", dir + "/0001_tags.sql"});
+  EXPECT_EQ(paths_of(report), (std::vector<std::string>{dir + "/0001_tags.sql", dir + "/0002_index.sql"}));
+  EXPECT_EQ(report["files"][1]["statements"][0]["class"], "UNSUPPORTED");
+  EXPECT_EQ(report["summary"]["total"], 2);
+  const auto parallel = run_dsqlint(
+      {"check", "--format", "json", "--fail-on", "never", "--jobs", "2", dir + "/0002_index.sql", dir + "/0001_tags.sql"});
+  EXPECT_EQ(json::parse(parallel.out), report);
+}
+
+TEST(CheckHistory, StdinStandsInForTheFileItsNameGives) {
+  const std::string dir = testing::make_temp_dir("history-stdin");
+  write_file(dir + "/0000_docs.sql", kJsonbTable);
+  write_file(dir + "/0001_edit.sql", "DROP TABLE \"docs\";\n");  // the saved file, replaced by the buffer
+  const json edited = check_json({"-", "--stdin-filename", dir + "/0001_edit.sql"}, kJsonbIndex);
+  EXPECT_EQ(paths_of(edited), std::vector<std::string>{dir + "/0001_edit.sql"});
+  EXPECT_EQ(first_class(edited), "UNSUPPORTED");
+  EXPECT_EQ(rules_of(edited["files"][0]), std::vector<std::string>{"index-key-type"});
+  // A buffer not saved yet comes after every file that sorts before its name.
+  const json fresh = check_json({"-", "--stdin-filename", dir + "/0002_new.sql"}, "CREATE TABLE \"docs\" (\"id\" text);\n");
+  EXPECT_EQ(paths_of(fresh), std::vector<std::string>{dir + "/0002_new.sql"});
+  EXPECT_EQ(rules_of(fresh["files"][0]), std::vector<std::string>{}) << "0001_edit.sql dropped docs";
+  const json before = check_json({"-", "--stdin-filename", dir + "/0000_a.sql"}, kJsonbIndex);
+  EXPECT_EQ(first_class(before), "OK") << "0000_a.sql comes before 0000_docs.sql";
+}
+
+TEST(CheckHistory, StdinInADrizzleFolderFollowsTheJournal) {
+  const std::string dir = testing::make_temp_dir("history-stdin-drizzle");
+  write_file(dir + "/0000_index.sql", "SELECT 1;\n");
+  write_file(dir + "/0001_docs.sql", kJsonbTable);
+  write_file(dir + "/meta/_journal.json", R"({"entries":[{"idx":0,"tag":"0001_docs"},{"idx":1,"tag":"0000_index"}]})");
+  EXPECT_EQ(first_class(check_json({"-", "--stdin-filename", dir + "/0000_index.sql"}, kJsonbIndex)), "UNSUPPORTED");
+}
+
+TEST(CheckHistory, AFileAloneIsCheckedAsBefore) {
+  const std::string dir = testing::make_temp_dir("history-alone");
+  write_file(dir + "/only.sql", kJsonbTable + kJsonbIndex);
+  write_file(dir + "/notes/readme.txt", "not sql");
+  const auto with = run_dsqlint({"check", "--format", "json", dir + "/only.sql"});
+  const auto without = run_dsqlint({"check", "--format", "json", "--no-history", dir + "/only.sql"});
+  EXPECT_EQ(with.out, without.out);
+  EXPECT_EQ(with.exit_code, without.exit_code);
+  EXPECT_EQ(json::parse(with.out)["files"][0]["statements"][1]["class"], "UNSUPPORTED");
+}
+
+TEST(CheckHistory, NamedFilesOnTheirOwnStillSeeEachOtherInCommandLineOrder) {
+  const std::string dir = testing::make_temp_dir("history-loose");
+  write_file(dir + "/a/docs.sql", kJsonbTable);
+  write_file(dir + "/b/index.sql", kJsonbIndex);
+  const json report = check_json({dir + "/a/docs.sql", dir + "/b/index.sql"});
+  EXPECT_EQ(report["files"][1]["statements"][0]["class"], "UNSUPPORTED");
+}
+
+TEST(CheckHistory, ABrokenJournalMeansNoHistoryAndANote) {
+  const std::string dir = testing::make_temp_dir("history-bad-journal");
+  write_file(dir + "/0000_docs.sql", kJsonbTable);
+  write_file(dir + "/0001_index.sql", kJsonbIndex);
+  write_file(dir + "/meta/_journal.json", "[]");
+  const auto result = run_dsqlint({"check", dir + "/0001_index.sql"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.err.find("not a Drizzle journal"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("checked without the history of its folder"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace dsqlint
