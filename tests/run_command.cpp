@@ -42,6 +42,8 @@ const fs::path& scratch_root() {
 
 }  // namespace
 
+std::string cache_home() { return (scratch_root() / "cache-home").string(); }
+
 std::string make_temp_dir(const std::string& name) {
   const fs::path dir = scratch_root() / name;
   fs::remove_all(dir);
@@ -60,7 +62,8 @@ CommandResult run_dsqlint(const std::vector<std::string>& args, const std::strin
   write_file(in, input);
   std::string command;
   if (!workdir.empty()) command = "cd " + shell_quote(workdir) + " && ";
-  command += shell_quote(DSQLINT_BINARY);
+  // The history cache goes to the test's scratch folder, never to the home of whoever runs the tests.
+  command += "XDG_CACHE_HOME=" + shell_quote(cache_home()) + " " + shell_quote(DSQLINT_BINARY);
   for (const std::string& arg : args) command += " " + shell_quote(arg);
   command += " <" + shell_quote(in) + " >" + shell_quote(out) + " 2>" + shell_quote(err);
   const int status = std::system(command.c_str());

@@ -14,6 +14,10 @@ struct CommandResult {
 CommandResult run_dsqlint(const std::vector<std::string>& args, const std::string& input = "",
                           const std::string& workdir = "");
 
+/// XDG_CACHE_HOME of every dsqlint that run_dsqlint starts: the default history cache is
+/// `cache_home() + "/dsqlint"`.
+std::string cache_home();
+
 /// A fresh empty directory under the test temp dir.
 std::string make_temp_dir(const std::string& name);
 

@@ -1,6 +1,8 @@
 #include "cli/check_command.h"
 
 #include <atomic>
+#include <map>
+#include <set>
 #include <condition_variable>
 #include <mutex>
 #include <cstdio>
@@ -46,6 +48,41 @@ void collect_input_errors(const FileResult& file, std::string& out) {
   }
 }
 
+/// What the history cache does for one check: the inputs a cached catalog replaces, and
+/// after which input to store a catalog the cache did not hold (with its key).
+struct CachedHistory {
+  std::set<size_t> replaced;
+  std::map<size_t, std::string> store_after;
+};
+
+/// For each catalog, the history before its first reported input: loaded from the cache
+/// into `history` when the cache holds it, else marked to be stored once replayed.
+CachedHistory use_cache(HistoryCache& cache, const std::vector<PlannedInput>& inputs, size_t catalogs,
+                        const std::vector<FileSettings>& settings, std::vector<Catalog>& history) {
+  CachedHistory out;
+  for (size_t c = 0; c < catalogs; ++c) {
+    std::vector<size_t> prefix;
+    std::vector<HistoryEntry> entries;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      if (inputs[i].catalog != c) continue;
+      if (inputs[i].reported) break;
+      prefix.push_back(i);
+      entries.push_back({inputs[i].input.path, inputs[i].input.display_path, settings[i].target.name});
+    }
+    if (prefix.empty()) continue;
+    const auto key = cache.key(entries);
+    if (!key) continue;
+    if (auto loaded = cache.load(*key)) {
+      history[c] = std::move(*loaded);
+      out.replaced.insert(prefix.begin(), prefix.end());
+    } else {
+      out.store_after[prefix.back()] = *key;
+    }
+  }
+  cache.save_hashes();
+  return out;
+}
+
 /// The first input the report shows, or 0 when none is (its settings name the target).
 size_t first_reported(const CheckPlan& plan) {
   for (size_t i = 0; i < plan.inputs.size(); ++i)
@@ -56,41 +93,48 @@ size_t first_reported(const CheckPlan& plan) {
 }  // namespace
 
 void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, const std::vector<FileSettings>& settings,
-                   unsigned jobs, const std::function<void(FileResult&&, const FileSettings&)>& consume) {
+                   unsigned jobs, const std::function<void(FileResult&&, const FileSettings&)>& consume,
+                   HistoryCache* cache) {
   // Files are linted in parallel; each catalog is replayed in plan (apply) order.
   std::vector<Catalog> history(catalogs);
+  const CachedHistory cached = cache ? use_cache(*cache, inputs, catalogs, settings, history) : CachedHistory{};
+  std::vector<size_t> order;  // the inputs to lint: all but the history a cached catalog replaces
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (!cached.replaced.contains(i)) order.push_back(i);
   auto finish = [&](FileResult&& result, size_t i) {
     replay(history[inputs[i].catalog], result, settings[i].target);
+    if (const auto it = cached.store_after.find(i); it != cached.store_after.end())
+      cache->store(it->second, history[inputs[i].catalog]);
     if (!inputs[i].reported) return;
     apply_suppressions(result);
     if (settings[i].config) apply_rule_settings(result, *settings[i].config);
     consume(std::move(result), settings[i]);
   };
   if (jobs <= 1) {
-    for (size_t i = 0; i < inputs.size(); ++i) finish(check_one(inputs[i].input, settings[i].target), i);
+    for (const size_t i : order) finish(check_one(inputs[i].input, settings[i].target), i);
     return;
   }
-  std::vector<std::optional<FileResult>> slots(inputs.size());
+  std::vector<std::optional<FileResult>> slots(order.size());
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) {
-      FileResult result = check_one(inputs[i].input, settings[i].target);
+    for (size_t k = next++; k < order.size(); k = next++) {
+      FileResult result = check_one(inputs[order[k]].input, settings[order[k]].target);
       std::lock_guard lock(mutex);
-      slots[i] = std::move(result);
+      slots[k] = std::move(result);
       ready.notify_all();
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < std::min<size_t>(jobs, inputs.size()); ++t) threads.emplace_back(worker);
-  for (size_t i = 0; i < inputs.size(); ++i) {
+  for (unsigned t = 0; t < std::min<size_t>(jobs, order.size()); ++t) threads.emplace_back(worker);
+  for (size_t k = 0; k < order.size(); ++k) {
     std::unique_lock lock(mutex);
-    ready.wait(lock, [&] { return slots[i].has_value(); });
-    FileResult result = std::move(*slots[i]);
-    slots[i].reset();
+    ready.wait(lock, [&] { return slots[k].has_value(); });
+    FileResult result = std::move(*slots[k]);
+    slots[k].reset();
     lock.unlock();
-    finish(std::move(result), i);
+    finish(std::move(result), order[k]);
   }
   for (std::thread& thread : threads) thread.join();
 }
@@ -145,6 +189,7 @@ ExitCode run_check(const CheckOptions& options) {
   reports->begin();
   for (const std::string& note : plan.notes) std::cerr << "dsqlint: note: " << note << "\n";
   const unsigned jobs = std::max(1u, options.jobs);
+  HistoryCache cache(options.cache);
   check_planned(plan.inputs, plan.catalogs, *settings, jobs, [&](FileResult&& file, const FileSettings& file_settings) {
     if (!options.write_baseline.empty()) recorder.add(file);
     if (baseline) baseline->apply(file);
@@ -152,7 +197,7 @@ ExitCode run_check(const CheckOptions& options) {
     failed = failed || fails(file, file_settings.threshold);
     collect_input_errors(file, input_errors);
     reports->file(file);
-  });
+  }, &cache);
   reports->end(summary);
   const std::string unwritten = reports->finish();
   std::cerr << input_errors << unwritten;

@@ -7,6 +7,7 @@
 #include "core/exit_code.h"
 #include "cli/check_plan.h"
 #include "cli/file_settings.h"
+#include "cli/history_cache.h"
 #include "cli/inputs.h"
 #include "core/finding.h"
 #include "lint/file_result.h"
@@ -28,6 +29,7 @@ struct CheckOptions {
   std::string write_baseline;  ///< record every current finding in this file, then exit 0
   /// Check named files alone, without replaying the files before them in their folder.
   bool no_history = false;
+  CacheSettings cache;  ///< where the replayed history is kept between runs
 };
 
 /// Runs `dsqlint check`: reads, lints and reports every input; returns the exit code.
@@ -35,9 +37,11 @@ ExitCode run_check(const CheckOptions& options);
 
 /// Lints every planned input with its settings on up to `jobs` threads, replays each into
 /// its catalog (of `catalogs`) in plan order, then suppresses and hands the reported ones
-/// to `consume`, in plan order.
+/// to `consume`, in plan order. With a `cache`, the history before a catalog's first
+/// reported file is taken from it when it holds that history, and stored there when not.
 void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, const std::vector<FileSettings>& settings,
-                   unsigned jobs, const std::function<void(FileResult&&, const FileSettings&)>& consume);
+                   unsigned jobs, const std::function<void(FileResult&&, const FileSettings&)>& consume,
+                   HistoryCache* cache = nullptr);
 
 /// Lints, replays (into one catalog) and suppresses every input with its settings, on up
 /// to `jobs` threads, handing each result to `consume` in input order.

@@ -71,9 +71,14 @@ Result<std::vector<FileSettings>> resolve_settings(const std::vector<InputFile>&
     if (inputs.empty()) out.push_back(*settings);  // the report still names a target
     return out;
   }
+  // Files of one directory share its config: look for it once per directory.
+  std::map<std::string, std::optional<fs::path>> config_of_directory;
   for (const InputFile& input : inputs) {
     const fs::path start = input.path == "-" ? fs::path(input.display_path.empty() ? "." : input.display_path) : fs::path(input.path);
-    auto config = cache.get(find_config(start));
+    const std::string directory = start.parent_path().string();
+    auto found = config_of_directory.find(directory);
+    if (found == config_of_directory.end()) found = config_of_directory.emplace(directory, find_config(start)).first;
+    auto config = cache.get(found->second);
     if (!config) return config.error();
     auto settings = settings_for(*config, request);
     if (!settings) return settings.error();

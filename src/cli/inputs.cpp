@@ -42,7 +42,7 @@ Result<std::vector<std::string>> sql_files(const std::string& folder, const std:
   std::error_code error;
   for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
     if (it->is_regular_file() && it->path().extension() == ".sql")
-      found.insert(fs::relative(it->path(), folder).generic_string());
+      found.insert(it->path().lexically_relative(folder).generic_string());  // no system call per file
   }
   if (error) return Error{folder + ": cannot list folder: " + error.message()};
   std::vector<std::string> files(found.begin(), found.end());

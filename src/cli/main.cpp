@@ -35,6 +35,10 @@ int main(int argc, char** argv) {
                         "name to report for '-'; stdin stands in for that file, after the files before it in its folder");
   check_cmd->add_flag("--no-history", check.no_history,
                       "check named files alone, without replaying the files before them in their migrations folder");
+  check_cmd->add_flag("--no-cache", [&](std::int64_t) { check.cache.enabled = false; },
+                      "replay the history of named files anew instead of reading it from the cache");
+  check_cmd->add_option("--cache-dir", check.cache.dir,
+                        "where the replayed history is kept (default $XDG_CACHE_HOME/dsqlint, else ~/.cache/dsqlint)");
   check_cmd->add_option("--fail-on", check.fail_on,
                         "lowest severity that exits 1: info | warning | error | never (default: the config's, else warning)");
   check_cmd->add_option("-j,--jobs", check.jobs, "files checked in parallel")->default_str("1");

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The hooks in .pre-commit-hooks.yaml, run by Debian's real pre-commit in a scratch git
 # repository, with dsqlint on PATH as an installed binary would be: a bad migration is
-# refused with its finding shown, a good one commits, and dsqlint-fix rewrites a file.
+# refused with its finding shown, a good one commits, a staged file is judged with the
+# history of its folder, and dsqlint-fix rewrites a file.
 # Usage: pre-commit.sh DSQLINT_BINARY SOURCE_DIR        (exits 77, skipped, without pre-commit)
 set -euo pipefail
 binary=$1
@@ -71,18 +72,31 @@ grep -Eq "db/migrations/0002_trigger.sql:2:[0-9]+: error: .*\[create-trigger\]" 
 git rm -q --cached db/migrations/0002_trigger.sql
 rm db/migrations/0002_trigger.sql
 
+# A staged file is judged with the history of its folder: 0004 indexes a jsonb column that the
+# committed 0003 added, so the commit is refused although 0004 alone looks harmless.
+printf 'CREATE TABLE "docs" ("id" uuid PRIMARY KEY, "body" jsonb);\n' >db/migrations/0003_docs.sql
+git add db/migrations/0003_docs.sql
+git commit -m "docs" >"$tmp/out" 2>&1 || fail "the docs table was refused"
+printf 'CREATE INDEX ASYNC "docs_body_idx" ON "docs" ("body");\n' >db/migrations/0004_docs_index.sql
+git add db/migrations/0004_docs_index.sql
+if git commit -m "docs index" >"$tmp/out" 2>&1; then fail "an index on a jsonb column was committed"; fi
+grep -Eq "db/migrations/0004_docs_index.sql:1:[0-9]+: error: .*\[index-key-type\]" "$tmp/out" ||
+  fail "the staged file was not judged with its history"
+git rm -q --cached db/migrations/0004_docs_index.sql
+rm db/migrations/0004_docs_index.sql
+
 # try-repo, as a hook author tries the repository: dsqlint-fix rewrites the index to
 # ASYNC (pre-commit fails a hook that changes files), then passes.
-printf 'CREATE INDEX "items_name_idx" ON "items" ("name");\n' >db/migrations/0003_index.sql
-git add db/migrations/0003_index.sql
-if pre-commit try-repo "$hooks" dsqlint-fix --files db/migrations/0003_index.sql >"$tmp/out" 2>&1; then
+printf 'CREATE INDEX "items_name_idx" ON "items" ("name");\n' >db/migrations/0005_index.sql
+git add db/migrations/0005_index.sql
+if pre-commit try-repo "$hooks" dsqlint-fix --files db/migrations/0005_index.sql >"$tmp/out" 2>&1; then
   fail "dsqlint-fix passed although it rewrote the file"
 fi
 grep -q "files were modified by this hook" "$tmp/out" || fail "dsqlint-fix did not modify the file"
-[ "$(cat db/migrations/0003_index.sql)" = 'CREATE INDEX ASYNC "items_name_idx" ON "items" ("name");' ] ||
-  fail "dsqlint-fix wrote: $(cat db/migrations/0003_index.sql)"
-pre-commit try-repo "$hooks" dsqlint-fix --files db/migrations/0003_index.sql >"$tmp/out" 2>&1 ||
+[ "$(cat db/migrations/0005_index.sql)" = 'CREATE INDEX ASYNC "items_name_idx" ON "items" ("name");' ] ||
+  fail "dsqlint-fix wrote: $(cat db/migrations/0005_index.sql)"
+pre-commit try-repo "$hooks" dsqlint-fix --files db/migrations/0005_index.sql >"$tmp/out" 2>&1 ||
   fail "dsqlint-fix failed on a fixed file"
-pre-commit try-repo "$hooks" dsqlint --files db/migrations/0003_index.sql >"$tmp/out" 2>&1 ||
+pre-commit try-repo "$hooks" dsqlint --files db/migrations/0005_index.sql >"$tmp/out" 2>&1 ||
   fail "dsqlint failed on a fixed file"
 echo "pre-commit test: ok"

@@ -1,0 +1,60 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/schema.h"
+
+// The schema a migrations folder's earlier files leave, kept between runs, so an editor's
+// save or a pre-commit run does not replay 2,000 files. A cached catalog is found by the
+// content hash of every earlier file (with its path and target) and the build that wrote it;
+// anything else (a changed file, another build, damaged bytes) is a miss, and the history
+// is replayed and stored again.
+namespace dsqlint {
+
+/// --no-cache and --cache-dir; the folder defaults to $XDG_CACHE_HOME/dsqlint, else
+/// ~/.cache/dsqlint.
+struct CacheSettings {
+  bool enabled = true;
+  std::string dir;
+};
+
+/// One earlier file as the key sees it.
+struct HistoryEntry {
+  std::string path;    ///< where to read it
+  std::string name;    ///< as the folder check names it (messages quote it)
+  std::string target;  ///< the target it is checked against
+};
+
+class HistoryCache {
+ public:
+  explicit HistoryCache(const CacheSettings& settings);
+
+  /// The key of the history made of `entries`, read from disk (content hashes are kept per
+  /// file by size and modification time, so unchanged files are not read again); nullopt
+  /// when the cache is off or a file cannot be read.
+  std::optional<std::string> key(const std::vector<HistoryEntry>& entries);
+
+  std::optional<Catalog> load(const std::string& key) const;
+
+  /// Writes atomically (a temporary file renamed into place); a cache that cannot be
+  /// written is skipped silently: it only saves time.
+  void store(const std::string& key, const Catalog& catalog) const;
+
+  /// Writes the file hashes learnt by key(), atomically, when they changed.
+  void save_hashes() const;
+
+ private:
+  std::optional<std::string> content_hash(const std::string& path);
+
+  std::string dir_;  ///< empty when the cache is off
+  std::string stamp_;
+  struct Known {
+    std::string size_and_time;
+    std::string sha256;
+  };
+  std::vector<std::pair<std::string, Known>> known_;  ///< absolute path -> what it held, sorted by path
+  bool known_changed_ = false;
+};
+
+}  // namespace dsqlint

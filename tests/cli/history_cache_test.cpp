@@ -1,0 +1,130 @@
+// The history cache: an editor's save or a pre-commit run reads the schema of the earlier
+// files from it instead of replaying them, and never gets a verdict the folder check would
+// not give (an edited earlier file, a damaged or foreign cache file is a miss).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "../fixture_expectations.h"
+#include "../run_command.h"
+
+namespace dsqlint {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::run_dsqlint;
+using testing::write_file;
+
+const std::string kJsonbTable = "CREATE TABLE \"docs\" (\"id\" uuid PRIMARY KEY, \"body\" jsonb);\n";
+const std::string kTextTable = "CREATE TABLE \"docs\" (\"id\" uuid PRIMARY KEY, \"body\" text);\n";
+const std::string kIndex = "CREATE INDEX ASYNC \"docs_body_idx\" ON \"docs\" (\"body\");\n";
+
+/// A name no other Folder of this test process has.
+std::string unique(const std::string& name) {
+  static int next = 0;
+  return name + "-" + std::to_string(next++);
+}
+
+struct Folder {
+  std::string dir = testing::make_temp_dir(unique("cache-migrations"));
+  std::string cache = testing::make_temp_dir(unique("cache-dir"));
+  Folder() {
+    write_file(dir + "/0000_docs.sql", kJsonbTable);
+    write_file(dir + "/0001_more.sql", "CREATE TABLE \"tags\" (\"id\" uuid PRIMARY KEY);\n");
+    write_file(dir + "/0002_index.sql", kIndex);
+  }
+  std::string last() const { return dir + "/0002_index.sql"; }
+  /// The class of the last file's statement, checked alone with the cache.
+  std::string class_of_last(std::vector<std::string> options = {}) const {
+    std::vector<std::string> args{"check", "--format", "json", "--fail-on", "never", "--cache-dir", cache};
+    args.insert(args.end(), options.begin(), options.end());
+    args.push_back(last());
+    const auto result = run_dsqlint(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out)["files"][0]["statements"][0]["class"];
+  }
+  std::vector<fs::path> catalogs() const {
+    std::vector<fs::path> out;
+    if (fs::is_directory(cache + "/catalogs"))
+      for (const auto& entry : fs::directory_iterator(cache + "/catalogs")) out.push_back(entry.path());
+    return out;
+  }
+};
+
+TEST(HistoryCache, SecondRunReadsTheHistoryFromTheCache) {
+  const Folder folder;
+  EXPECT_EQ(folder.class_of_last(), "UNSUPPORTED");  // index-key-type: body is jsonb
+  ASSERT_EQ(folder.catalogs().size(), 1u) << "the replayed history is stored";
+  const fs::path stored = folder.catalogs().front();
+  const std::string bytes = testing::read_text_file(stored.string());
+  // Proof that the second run reads it: a cached schema where body is text makes the index OK.
+  const Folder other;
+  write_file(other.dir + "/0000_docs.sql", kTextTable);
+  other.class_of_last();
+  ASSERT_EQ(other.catalogs().size(), 1u);
+  fs::copy_file(other.catalogs().front(), stored, fs::copy_options::overwrite_existing);
+  EXPECT_EQ(folder.class_of_last(), "OK") << "the cached catalog stood in for the replay";
+  write_file(stored.string(), bytes);
+  EXPECT_EQ(folder.class_of_last(), "UNSUPPORTED");
+}
+
+TEST(HistoryCache, AnEditedEarlierFileChangesTheVerdict) {
+  const Folder folder;
+  EXPECT_EQ(folder.class_of_last(), "UNSUPPORTED");
+  write_file(folder.dir + "/0000_docs.sql", kTextTable);
+  EXPECT_EQ(folder.class_of_last(), "OK") << "a new content hash is a new key";
+  EXPECT_EQ(folder.catalogs().size(), 2u);
+  write_file(folder.dir + "/0000_docs.sql", kJsonbTable);
+  EXPECT_EQ(folder.class_of_last(), "UNSUPPORTED") << "back to the first history, and its catalog";
+  EXPECT_EQ(folder.catalogs().size(), 2u);
+}
+
+TEST(HistoryCache, DamagedCacheIsReplayedAndWrittenAgain) {
+  const Folder folder;
+  folder.class_of_last();
+  const fs::path stored = folder.catalogs().front();
+  const std::string good = testing::read_text_file(stored.string());
+  for (const std::string& damage : {std::string(), good.substr(0, good.size() / 2), std::string("garbage\n"),
+                                    good.substr(0, 20) + std::string(good.size() - 20, '\xff')}) {
+    write_file(stored.string(), damage);
+    EXPECT_EQ(folder.class_of_last(), "UNSUPPORTED");
+    EXPECT_EQ(testing::read_text_file(stored.string()), good) << "the replayed history replaced the damaged file";
+  }
+}
+
+TEST(HistoryCache, NoCacheWritesNothingAndDefaultsToXdgCacheHome) {
+  const Folder folder;
+  EXPECT_EQ(folder.class_of_last({"--no-cache"}), "UNSUPPORTED");
+  EXPECT_TRUE(folder.catalogs().empty());
+  const std::string default_dir = testing::cache_home() + "/dsqlint/catalogs";
+  std::error_code ignored;
+  fs::remove_all(default_dir, ignored);
+  const auto result = run_dsqlint({"check", "--format", "json", "--fail-on", "never", folder.last()});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(fs::is_directory(default_dir)) << "$XDG_CACHE_HOME/dsqlint";
+}
+
+TEST(HistoryCache, TwoProcessesAtOnceBothGetTheRightVerdict) {
+  const Folder folder;
+  const std::string out = testing::make_temp_dir("cache-concurrent");
+  for (int round = 0; round < 4; ++round) {
+    if (round == 2) fs::remove_all(folder.cache);  // both start with no cache: both replay and store
+    // Two processes started together by one shell, each writing its own report.
+    std::string command;
+    for (const char* name : {"one", "two"})
+      command += std::string(DSQLINT_BINARY) + " check --format json --fail-on never --cache-dir '" + folder.cache +
+                 "' '" + folder.last() + "' > '" + out + "/" + name + ".json' 2>&1 & ";
+    ASSERT_EQ(std::system((command + "wait").c_str()), 0);
+    for (const char* name : {"one", "two"}) {
+      const json report = json::parse(testing::read_text_file(out + "/" + name + ".json"));
+      EXPECT_EQ(report["files"][0]["statements"][0]["class"], "UNSUPPORTED") << name << " round " << round;
+    }
+  }
+  for (const auto& entry : fs::directory_iterator(folder.cache + "/catalogs"))
+    EXPECT_EQ(entry.path().string().find(".tmp."), std::string::npos) << "no temporary file is left behind";
+}
+
+}  // namespace
+}  // namespace dsqlint
