@@ -116,10 +116,16 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
   }
   std::vector<std::optional<FileResult>> slots(order.size());
   std::mutex mutex;
-  std::condition_variable ready;
+  std::condition_variable ready, room;
   std::atomic<size_t> next{0};
+  size_t consumed = 0;  // results handed on; workers stay within `window` of it, so memory stays flat
+  const size_t window = 4 * static_cast<size_t>(jobs);
   auto worker = [&] {
     for (size_t k = next++; k < order.size(); k = next++) {
+      {
+        std::unique_lock lock(mutex);
+        room.wait(lock, [&] { return k < consumed + window; });
+      }
       FileResult result = check_one(inputs[order[k]].input, settings[order[k]].target);
       std::lock_guard lock(mutex);
       slots[k] = std::move(result);
@@ -127,13 +133,16 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < std::min<size_t>(jobs, order.size()); ++t) threads.emplace_back(worker);
+  // This thread replays and reports, in order, while the workers lint: it takes a job of its own.
+  for (unsigned t = 0; t < std::min<size_t>(jobs - 1, order.size()); ++t) threads.emplace_back(worker);
   for (size_t k = 0; k < order.size(); ++k) {
     std::unique_lock lock(mutex);
     ready.wait(lock, [&] { return slots[k].has_value(); });
     FileResult result = std::move(*slots[k]);
     slots[k].reset();
+    consumed = k + 1;
     lock.unlock();
+    room.notify_all();
     finish(std::move(result), order[k]);
   }
   for (std::thread& thread : threads) thread.join();

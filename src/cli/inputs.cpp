@@ -14,7 +14,16 @@ namespace {
 
 /// Name order, folder by folder: `1_a/migration.sql` before `1_a-b/migration.sql`, as
 /// Prisma orders its migration folders, although '-' sorts before '/' in a plain string.
-bool in_name_order(const std::string& a, const std::string& b) { return fs::path(a) < fs::path(b); }
+/// A '/' ends a name, so it sorts before every other byte.
+bool in_name_order(const std::string& a, const std::string& b) {
+  const size_t common = std::min(a.size(), b.size());
+  for (size_t i = 0; i < common; ++i) {
+    if (a[i] == b[i]) continue;
+    if (a[i] == '/' || b[i] == '/') return a[i] == '/';
+    return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  }
+  return a.size() < b.size();
+}
 
 /// The migration tags of meta/_journal.json in journal order, or an error message.
 Result<std::vector<std::string>> journal_tags(const fs::path& journal) {
@@ -70,7 +79,7 @@ std::vector<InputFile> folder_inputs(const std::string& folder, const std::vecto
       const std::string name = tag + ".sql";
       listed.insert(name);
       const std::string path = join_path(folder, name);
-      const bool present = std::find(files->begin(), files->end(), name) != files->end();
+      const bool present = std::binary_search(files->begin(), files->end(), name, in_name_order);
       out.push_back(InputFile{path, path, present ? "" : path + ": listed in meta/_journal.json but missing"});
     }
   }

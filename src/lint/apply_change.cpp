@@ -39,6 +39,12 @@ void reindex(Catalog& catalog, const std::string& key, const Footprint& before) 
   for (const std::string& index : after.indexes) catalog.index_owner[index] = key;
 }
 
+/// Runs `change`, which names no index and no referenced table, on table `key`.
+template <typename Change>
+void edit_table(Catalog& catalog, const std::string& key, Change&& change) {
+  if (TableModel* table = catalog.table(key)) change(*table);
+}
+
 /// Runs `change` on table `key` and keeps the reverse indexes right.
 template <typename Change>
 void change_table(Catalog& catalog, const std::string& key, Change&& change) {
@@ -145,10 +151,10 @@ void rename_relation(Catalog& catalog, const std::string& from, const std::strin
 
 /// RENAME COLUMN: the table, the foreign keys of others naming it, the views reading it.
 void rename_column_everywhere(Catalog& catalog, const std::string& key, const std::string& from, const std::string& to) {
-  change_table(catalog, key, [&](TableModel& t) { rename_column(t, from, to); });
+  edit_table(catalog, key, [&](TableModel& t) { rename_column(t, from, to); });
   if (const auto it = catalog.referenced_by.find(key); it != catalog.referenced_by.end())
-    for (const std::string& other : std::set<std::string>(it->second))
-      if (other != key) change_table(catalog, other, [&](TableModel& t) { rename_referenced_column(t, key, from, to); });
+    for (const std::string& other : it->second)
+      if (other != key) edit_table(catalog, other, [&](TableModel& t) { rename_referenced_column(t, key, from, to); });
   if (const auto it = catalog.read_by.find(key); it != catalog.read_by.end())
     for (const std::string& reader : it->second) {
       ViewModel& view = catalog.views.at(reader);
@@ -346,10 +352,14 @@ void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& or
   }
   switch (change.kind) {
     case Kind::CreateIndex:
-      return change_table(catalog, change.table, [&](TableModel& t) { add_index(t, change.index); });
+      return edit_table(catalog, change.table, [&](TableModel& t) {
+        catalog.index_owner[t.schema + "." + add_index(t, change.index)] = change.table;
+      });
     case Kind::ValidateConstraint:
-      return change_table(catalog, change.table, [&](TableModel& t) { validate_constraint(t, change.name); });
+      return edit_table(catalog, change.table, [&](TableModel& t) { validate_constraint(t, change.name); });
     case Kind::AddColumn:
+      if (change.constraints.empty())
+        return edit_table(catalog, change.table, [&](TableModel& t) { add_column(t, change.column, {}); });
       return change_table(catalog, change.table, [&](TableModel& t) { add_column(t, change.column, change.constraints); });
     case Kind::DropColumn: return drop_column_change(catalog, change);
     case Kind::AlterColumnType:
@@ -359,7 +369,7 @@ void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& or
     case Kind::SetIdentity:
     case Kind::SetStorage:
     case Kind::DropExpression:
-      return change_table(catalog, change.table, [&](TableModel& t) { column_change(t, change); });
+      return edit_table(catalog, change.table, [&](TableModel& t) { column_change(t, change); });
     case Kind::RenameTable: return rename_relation(catalog, change.table, change.name);
     case Kind::RenameColumn: return rename_column_everywhere(catalog, change.table, change.name, change.new_name);
     case Kind::RenameConstraint:

@@ -101,17 +101,18 @@ StatementResult verdict(const Statement& statement, std::vector<Finding> finding
   return result;
 }
 
-/// A DO block rewritten into plain SQL (Drizzle's foreign-key idiom) changes the schema
-/// through its rewrite: the catalog learns those changes, pointed at the DO block.
-void add_rewritten_changes(StatementResult& result, ParsedFile& parsed, const std::string& path) {
-  for (const std::string& piece : result.rewritten) {
-    const SourceFile piece_source = make_source(path, piece);
-    const auto fragment = parse_fragment(parsed, piece, 0);
-    if (!fragment || fragment->kind == SyntaxKind::SyntaxError) continue;
-    for (SchemaChange& change : schema_changes(Statement(*fragment, piece_source, result.index))) {
-      change.span = result.span;
-      result.changes.push_back(std::move(change));
-    }
+/// A DO block rewritten into plain SQL (Drizzle's foreign-key idiom) changes the schema as
+/// the ALTER TABLE inside it does (apply adds the key NOT VALID, then validates it): the
+/// catalog learns that ALTER's changes, read from the parse the rules already made.
+void add_rewritten_changes(StatementResult& result, const Statement& statement, const Context& context) {
+  const auto& idiom = context.fk_idiom_cache;
+  if (result.rewritten.empty() || !idiom || idiom->first != statement.index() || !idiom->second.matches) return;
+  const ParsedStatement inner{.span = idiom->second.alter_span,
+                              .node = reinterpret_cast<Node*>(const_cast<AlterTableStmt*>(idiom->second.alter)),
+                              .base = idiom->second.base};
+  for (SchemaChange& change : schema_changes(Statement(inner, statement.file(), statement.index()))) {
+    change.span = result.span;
+    result.changes.push_back(std::move(change));
   }
 }
 
@@ -137,7 +138,7 @@ FileResult lint_statements(SourceFile source, const TargetProfile& target) {
                                                                               parsed_statement.error_offset}});
     result.statements.push_back(verdict(statement, std::move(findings.items())));
     result.statements.back().changes = schema_changes(statement);
-    if (statement.as<DoStmt>()) add_rewritten_changes(result.statements.back(), parsed, result.source.path);
+    if (statement.as<DoStmt>()) add_rewritten_changes(result.statements.back(), statement, context);
     result.statements.back().category = category_of(statement);
     result.statements.back().outside_transaction = runs_outside_transaction(statement.node());
     advance(context.transaction, statement, result.statements.back().klass);

@@ -13,8 +13,9 @@ namespace {
 
 using Kind = SchemaChange::Kind;
 
-SchemaChange create_table(const CreateStmt* create) {
-  SchemaChange change{.kind = Kind::CreateTable, .table = relation_key(create->relation)};
+void create_table(const CreateStmt* create, SchemaChange& change) {
+  change.kind = Kind::CreateTable;
+  change.table = relation_key(create->relation);
   TableModel& table = change.created;
   table.schema = create->relation->schemaname ? create->relation->schemaname : "public";
   table.name = create->relation->relname;
@@ -32,31 +33,28 @@ SchemaChange create_table(const CreateStmt* create) {
   }
   for (ConstraintModel& constraint : table.constraints) constraint.valid = true;  // the table is empty
   table.lifetime_columns = static_cast<unsigned>(table.columns.size());
-  return change;
 }
 
-SchemaChange add_column(const ColumnDef* def, SchemaChange change) {
+void add_column(const ColumnDef* def, SchemaChange& change) {
   change.kind = Kind::AddColumn;
   change.column = column_model(def, change.constraints);
   change.name = change.column.name;
-  return change;
 }
 
-SchemaChange alter_column_type(const ColumnDef* def, SchemaChange change) {
+void alter_column_type(const ColumnDef* def, SchemaChange& change) {
   change.kind = Kind::AlterColumnType;
   change.column.name = change.name;
   change.column.type = column_type(def->typeName);
   change.column.collation = collation_sql(def->collClause);
   change.expression_sql = expression_sql(def->raw_default);  // USING
-  return change;
 }
 
 /// One ALTER TABLE subcommand; false for those that change nothing the model keeps.
 bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
   switch (cmd->subtype) {
-    case AT_AddColumn: change = add_column(castNode(ColumnDef, cmd->def), std::move(change)); break;
+    case AT_AddColumn: add_column(castNode(ColumnDef, cmd->def), change); break;
     case AT_DropColumn: change.kind = Kind::DropColumn; break;
-    case AT_AlterColumnType: change = alter_column_type(castNode(ColumnDef, cmd->def), std::move(change)); break;
+    case AT_AlterColumnType: alter_column_type(castNode(ColumnDef, cmd->def), change); break;
     case AT_ColumnDefault:
       change.kind = Kind::SetColumnDefault;
       change.column.default_sql = expression_sql(cmd->def);
@@ -96,9 +94,11 @@ bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
 void alter_table(const AlterTableStmt* alter, std::vector<SchemaChange>& out) {
   const std::string table = relation_key(alter->relation);
   for (const AlterTableCmd* cmd : alter_commands(alter)) {
-    SchemaChange change{.table = table, .name = cmd->name ? cmd->name : ""};
+    SchemaChange& change = out.emplace_back();  // built in place: a change is large to move
+    change.table = table;
+    change.name = cmd->name ? cmd->name : "";
     change.replace = cmd->missing_ok;  // IF [NOT] EXISTS
-    if (alter_command(cmd, change)) out.push_back(std::move(change));
+    if (!alter_command(cmd, change)) out.pop_back();
   }
 }
 
@@ -222,7 +222,7 @@ void alter_enum(const AlterEnumStmt* alter, std::vector<SchemaChange>& out) {
 /// The changes of one statement, without their span.
 void changes_of(const Node* node, std::vector<SchemaChange>& out) {
   switch (nodeTag(node)) {
-    case T_CreateStmt: out.push_back(create_table(castNode(CreateStmt, const_cast<Node*>(node)))); break;
+    case T_CreateStmt: create_table(castNode(CreateStmt, const_cast<Node*>(node)), out.emplace_back()); break;
     case T_IndexStmt: {
       const auto* index = castNode(IndexStmt, const_cast<Node*>(node));
       out.push_back({.kind = Kind::CreateIndex, .table = relation_key(index->relation), .index = index_model(index)});

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <unordered_map>
 
 #include "parse/pg.h"
 
@@ -47,8 +48,30 @@ std::string expression_sql(const Node* expression) {
   return after(deparse(select_of(const_cast<Node*>(expression))).value_or(""), "SELECT ");
 }
 
-std::string type_sql(const TypeName* type) {
-  if (!type) return "";
+namespace {
+
+/// What the deparser prints of a type depends only on its names, integer modifiers and array
+/// bounds: a key for them, or empty when the type has anything else (%TYPE, SETOF, an
+/// expression as modifier).
+std::string type_key(const TypeName* type) {
+  if (type->setof || type->pct_type) return "";
+  std::string key;
+  const ListCell* cell;
+  foreach (cell, type->names) key.append(strVal(lfirst(cell))).push_back('\x01');
+  key.push_back('\x02');
+  foreach (cell, type->typmods) {
+    const auto* node = static_cast<const Node*>(lfirst(cell));
+    if (!IsA(node, A_Const) || castNode(A_Const, const_cast<Node*>(node))->isnull ||
+        !IsA(&castNode(A_Const, const_cast<Node*>(node))->val, Integer))
+      return "";
+    key.append(std::to_string(castNode(A_Const, const_cast<Node*>(node))->val.ival.ival)).push_back('\x01');
+  }
+  key.push_back('\x02');
+  foreach (cell, type->arrayBounds) key.append(std::to_string(intVal(lfirst(cell)))).push_back('\x01');
+  return key;
+}
+
+std::string deparsed_type(const TypeName* type) {
   auto* cast = makeNode(TypeCast);
   auto* null = makeNode(A_Const);
   null->isnull = true;
@@ -57,6 +80,21 @@ std::string type_sql(const TypeName* type) {
   cast->typeName = const_cast<TypeName*>(type);
   cast->location = -1;
   return after(deparse(select_of(reinterpret_cast<Node*>(cast))).value_or(""), "SELECT NULL::");
+}
+
+}  // namespace
+
+std::string type_sql(const TypeName* type) {
+  if (!type) return "";
+  // Migrations use few types for many columns: each is deparsed once per thread.
+  thread_local std::unordered_map<std::string, std::string> printed;
+  std::string key = type_key(type);
+  if (key.empty()) return deparsed_type(type);
+  const auto it = printed.find(key);
+  if (it != printed.end()) return it->second;
+  std::string sql = deparsed_type(type);
+  if (printed.size() < 4096) printed.emplace(std::move(key), sql);
+  return sql;
 }
 
 std::string sequence_options_sql(const List* options) {

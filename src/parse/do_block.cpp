@@ -1,10 +1,12 @@
 #include "parse/do_block.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <simdjson.h>
 
+#include "parse/lexer.h"
 #include "parse/pg.h"
 
 extern "C" {
@@ -100,12 +102,65 @@ void read_statements(element body, const Body& source, DoBlock& out, size_t& sea
   }
 }
 
+/// The PL/pgSQL words that begin a procedural statement, not a SQL one.
+bool procedural_word(std::string_view text, const Token& token) {
+  for (std::string_view word : {"PERFORM", "RAISE", "IF", "CASE", "LOOP", "WHILE", "FOR", "FOREACH", "EXIT", "CONTINUE",
+                                "RETURN", "EXECUTE", "GET", "OPEN", "FETCH", "MOVE", "CLOSE", "NULL", "ASSERT", "BEGIN",
+                                "DECLARE", "COMMIT", "ROLLBACK", "CALL", "DO"})
+    if (is_word(text, token, word)) return true;
+  return false;
+}
+
+/// The one form Drizzle and hand-written migrations wrap a statement in, read without
+/// compiling PL/pgSQL: BEGIN <sql>; [EXCEPTION WHEN name [OR name ...] THEN NULL;] END [;].
+/// The SQL is parsed by PostgreSQL's parser. Anything else (DECLARE, labels, procedural
+/// statements, handlers that do something) is nullopt: the PL/pgSQL parser reads it.
+std::optional<DoBlock> read_simple_block(const Body& body) {
+  const std::string_view text(body.text);
+  Lexer lexer(text);
+  const auto next = [&] { return lexer.next_significant(); };
+  Token token = next();
+  if (!is_word(text, token, "BEGIN")) return std::nullopt;
+  token = next();
+  if (token.kind != TokenKind::Word || procedural_word(text, token)) return std::nullopt;
+  const uint32_t begin = token.span.begin;
+  uint32_t end = token.span.end;
+  int depth = 0;
+  for (; token.kind != TokenKind::End && !(token.kind == TokenKind::Semicolon && depth == 0); token = next()) {
+    if (token.unterminated) return std::nullopt;
+    depth += token.kind == TokenKind::LParen ? 1 : token.kind == TokenKind::RParen ? -1 : 0;
+    end = token.span.end;
+  }
+  if (token.kind != TokenKind::Semicolon) return std::nullopt;
+  DoBlock out{.parsed = true};
+  out.sql.push_back(DoBlockSql{std::string(text.substr(begin, end - begin)), body.offset ? body.offset + begin : 0});
+  token = next();
+  if (is_word(text, token, "EXCEPTION")) {
+    if (!is_word(text, next(), "WHEN")) return std::nullopt;
+    for (token = next(); token.kind == TokenKind::Word; token = next()) {
+      std::string name(text.substr(token.span.begin, token.span.size()));
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out.exception_conditions.push_back(std::move(name));
+      if (token = next(); !is_word(text, token, "OR")) break;
+    }
+    if (!is_word(text, token, "THEN") || !is_word(text, next(), "NULL") || next().kind != TokenKind::Semicolon)
+      return std::nullopt;
+    token = next();
+  }
+  if (!is_word(text, token, "END")) return std::nullopt;
+  token = next();
+  if (token.kind == TokenKind::Semicolon) token = next();
+  if (token.kind != TokenKind::End) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 DoBlock read_do_block(ParsedFile& parsed, const SourceFile& file, const ParsedStatement& statement) {
   DoBlock out;
   const Body body_text = find_body(file, statement, out.language);
   if (out.language != "plpgsql") return out;
+  if (auto simple = read_simple_block(body_text)) return *simple;
   // pg_query_parse_plpgsql reads a CREATE FUNCTION; wrap the body in one. A dollar tag
   // that cannot occur in the body keeps its text intact.
   std::string tag = "$dsqlint$";
