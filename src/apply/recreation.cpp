@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "apply/recreation_carry.h"
 #include "apply/recreation_copy.h"
 #include "plan/sql_quote.h"
 
@@ -27,7 +28,9 @@ class Recreation {
         table_(qualified_name(spec.schema, spec.table)),
         new_(qualified_name(spec.schema, spec.new_table)),
         old_(qualified_name(spec.schema, spec.old_table)),
-        transactions_(session, context) {}
+        transactions_(session, context),
+        carried_(session, spec, [this](const std::string& sql, std::string_view what) { return ddl_answer(sql, what); },
+                 [this](std::string_view phase) { checkpoint(phase); }) {}
 
   RecreationResult run();
 
@@ -57,6 +60,7 @@ class Recreation {
     if (ctx_.checkpoint) ctx_.checkpoint(phase);
   }
   std::string state() const;
+  std::string stage_text() const;
 
   Session& db_;
   const RecreationSpec& spec_;
@@ -66,9 +70,18 @@ class Recreation {
   Stage stage_ = Stage::Before;
   std::optional<std::string> cursor_;  ///< the step's
   StepTransactions transactions_;
+  CarriedSteps carried_;
 };
 
 std::string Recreation::state() const {
+  const std::string keys = spec_.inbound_keys.empty() || stage_ == Stage::Before || stage_ == Stage::Copying
+                               ? ""
+                               : "; the foreign keys of other tables that point at it may be dropped until apply "
+                                 "runs again and adds them back";
+  return stage_text() + keys;
+}
+
+std::string Recreation::stage_text() const {
   switch (stage_) {
     case Stage::Before: return table_ + " is untouched and holds every row; run apply again";
     case Stage::Copying:
@@ -167,24 +180,25 @@ RecreationResult Recreation::run() {
   bool ok = true;
   if (table && !fresh && !old && swapped()) {
     result_.resumed_at = "done";
+    ok = carried_.reattach();  // observed: nothing to do when the rebuild finished
   } else if (table && !old) {
     result_.resumed_at = fresh && cursor_ ? "copy" : "start";
     if (fresh && cursor_) stage_ = Stage::Copying;
     if (fresh && !cursor_) ok = ddl("DROP TABLE " + new_, "dropping the unused " + new_);  // the copy had not started
     if (!fresh && cursor_) ok = restart_copy();
     ok = ok && (stage_ == Stage::Copying || create()) && copy() && verify(table_, new_, "verified") &&
-         restart_identities() && build_indexes() &&
+         restart_identities() && build_indexes() && carried_.add_own_keys() && carried_.detach() &&
          ddl("ALTER TABLE " + table_ + " RENAME TO " + quote_identifier(spec_.old_table), "renaming " + table_);
     if (ok) stage_ = Stage::Swapping, checkpoint("renamed_old");
-    ok = ok && swap() && drop_old();
+    ok = ok && swap() && carried_.reattach() && drop_old();
   } else if (fresh) {
     result_.resumed_at = "swap";
     stage_ = Stage::Swapping;
-    ok = swap() && drop_old();
+    ok = carried_.add_own_keys() && carried_.detach() && swap() && carried_.reattach() && drop_old();
   } else {
     result_.resumed_at = "drop";
     stage_ = Stage::Swapped;
-    ok = drop_old();
+    ok = carried_.reattach() && drop_old();
   }
   if (ok) stage_ = Stage::Done, restore_names(), checkpoint("finished");
   return result_;

@@ -1,5 +1,8 @@
 #include "catalog/render.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "parse/deparse.h"
 #include "parse/pg.h"
 
@@ -18,6 +21,10 @@ List* names(const std::vector<std::string>& values) {
 
 RangeVar* relation(const std::string& schema, const std::string& name) {
   return makeRangeVar(copy(schema.empty() ? "public" : schema), copy(name), -1);
+}
+
+Node* relation_node(const std::string& schema, const std::string& name) {
+  return reinterpret_cast<Node*>(relation(schema, name));
 }
 
 /// A relation from a catalog key, "schema.name".
@@ -224,6 +231,62 @@ std::optional<std::string> render_create_view(const ViewModel& view) {
     node->view = relation(view.schema, view.name);
     node->aliases = names(view.column_names);
     node->query = query->node;
+    return reinterpret_cast<Node*>(node);
+  });
+}
+
+std::optional<std::string> render_validate_constraint(const std::string& schema, const std::string& table,
+                                                      const std::string& name, bool async) {
+  auto sql = rendered([&](ParsedFile&) {
+    auto* command = makeNode(AlterTableCmd);
+    command->subtype = AT_ValidateConstraint;
+    command->name = copy(name);
+    auto* alter = makeNode(AlterTableStmt);
+    alter->relation = relation(schema, table);
+    alter->objtype = OBJECT_TABLE;
+    alter->cmds = list_make1(command);
+    return reinterpret_cast<Node*>(alter);
+  });
+  // DSQL's ASYNC is no PostgreSQL syntax: it follows ALTER TABLE in what the deparser printed.
+  if (sql && async) sql->insert(std::string_view("ALTER TABLE ").size(), "ASYNC ");
+  return sql;
+}
+
+std::optional<std::string> render_grant(const GrantModel& grant, const std::string& schema, const std::string& relation) {
+  return rendered([&](ParsedFile&) {
+    auto* node = makeNode(GrantStmt);
+    node->is_grant = true;
+    node->targtype = ACL_TARGET_OBJECT;
+    node->objtype = OBJECT_TABLE;
+    node->objects = list_make1(relation_node(schema, relation));
+    for (size_t from = 0; grant.privileges != "ALL" && from < grant.privileges.size();) {
+      const size_t comma = std::min(grant.privileges.find(", ", from), grant.privileges.size());
+      auto* privilege = makeNode(AccessPriv);
+      std::string name = grant.privileges.substr(from, comma - from);
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      privilege->priv_name = copy(name);
+      node->privileges = lappend(node->privileges, privilege);
+      from = comma + 2;
+    }
+    auto* role = makeNode(RoleSpec);
+    role->roletype = grant.grantee == "PUBLIC" ? ROLESPEC_PUBLIC : ROLESPEC_CSTRING;
+    if (grant.grantee != "PUBLIC") role->rolename = copy(grant.grantee);
+    role->location = -1;
+    node->grantees = list_make1(role);
+    node->grant_option = grant.with_grant_option;
+    return reinterpret_cast<Node*>(node);
+  });
+}
+
+std::optional<std::string> render_comment(const std::string& schema, const std::string& relation, bool view,
+                                          const std::string& column, const std::string& text) {
+  return rendered([&](ParsedFile&) {
+    auto* node = makeNode(CommentStmt);
+    node->objtype = !column.empty() ? OBJECT_COLUMN : view ? OBJECT_VIEW : OBJECT_TABLE;
+    std::vector<std::string> parts{schema.empty() ? "public" : schema, relation};
+    if (!column.empty()) parts.push_back(column);
+    node->object = reinterpret_cast<Node*>(names(parts));
+    node->comment = text.empty() ? nullptr : copy(text);
     return reinterpret_cast<Node*>(node);
   });
 }

@@ -32,4 +32,15 @@ std::optional<std::string> render_add_constraint(const ConstraintModel& constrai
 /// CREATE VIEW "schema"."name" [(columns)] AS <query>.
 std::optional<std::string> render_create_view(const ViewModel& view);
 
+/// ALTER TABLE [ASYNC] "schema"."table" VALIDATE CONSTRAINT "name" (ASYNC: DSQL's form).
+std::optional<std::string> render_validate_constraint(const std::string& schema, const std::string& table,
+                                                      const std::string& name, bool async);
+
+/// GRANT privileges ON "schema"."relation" TO grantee [WITH GRANT OPTION].
+std::optional<std::string> render_grant(const GrantModel& grant, const std::string& schema, const std::string& relation);
+
+/// COMMENT ON TABLE|VIEW|COLUMN ... IS '...'; `column` empty for the relation itself.
+std::optional<std::string> render_comment(const std::string& schema, const std::string& relation, bool view,
+                                          const std::string& column, const std::string& text);
+
 }  // namespace dsqlint

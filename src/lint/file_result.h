@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "catalog/dependents.h"
 #include "core/source_file.h"
 #include "lint/schema_changes.h"
 #include "lint/statement_category.h"
@@ -28,6 +29,8 @@ struct StatementResult {
   std::vector<SchemaChange> changes;
   /// RECREATION: the table as the catalog knew it before this statement, to rebuild from.
   std::optional<TableModel> table_definition;
+  /// RECREATION: the other tables' foreign keys and the views that depend on the table.
+  TableDependents dependents;
   /// CREATE INDEX on a table created earlier in the same file: still empty, so its job
   /// finishes at once.
   bool table_is_new = false;

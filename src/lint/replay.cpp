@@ -50,7 +50,10 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
     raise_class(statement);
     const SchemaChange& first = statement.changes.front();
     if (statement.klass == StatementClass::Recreation)
-      if (const TableModel* table = catalog.table(first.table)) statement.table_definition = *table;
+      if (const TableModel* table = catalog.table(first.table)) {
+        statement.table_definition = *table;
+        statement.dependents = dependents_of(catalog, first.table);
+      }
     if (first.kind == Kind::CreateIndex)
       if (const TableModel* table = catalog.table(first.table)) statement.table_is_new = table->origin.path == file.source.path;
     const Origin origin{file.source.path, statement.index,

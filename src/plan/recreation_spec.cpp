@@ -12,6 +12,7 @@
 #include "core/source_file.h"
 #include "lint/rule_helpers.h"
 #include "lint/statement.h"
+#include "plan/recreation_dependents.h"
 #include "plan/recreation_table.h"
 #include "plan/sql_quote.h"
 
@@ -85,7 +86,8 @@ Result<std::vector<SchemaChange>> alter_changes(std::string_view sql) {
   return changes;
 }
 
-Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& before, std::string_view suffix, bool dsql) {
+Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& before, std::string_view suffix, bool dsql,
+                                  const TableDependents& dependents) {
   TableModel& table = altered.table;
   RecreationSpec spec{.schema = table.schema.empty() ? "public" : table.schema, .table = table.name, .dsql = dsql,
                       .changes = altered.changes};
@@ -104,9 +106,12 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
     temp_names[c.name] = with_tail(c.name, fmt::format("__mantle_{}_{}", renamed++, suffix));
     spec.constraints.push_back(RenamedConstraint{temp_names[c.name], c.name});
   }
-  auto create = render_create_table(table, {.name = spec.new_table, .constraint_name = [&](const ConstraintModel& c) {
+  const std::string key = table.key();
+  auto create = render_create_table(table, {.name = spec.new_table,
+                                            .constraint_name = [&](const ConstraintModel& c) {
                                               return c.is_key() ? temp_names[c.name] : c.name;
-                                            }});
+                                            },
+                                            .include = [&](const ConstraintModel& c) { return !added_after_copy(c, key); }});
   if (!create) return Error{"the definition of table " + table.name + " that history records does not render"};
   spec.create_sql = std::move(*create);
   for (const ColumnModel& column : table.columns) {
@@ -123,6 +128,7 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
     if (!sql) return Error{"the index " + index.name + " that history records does not render"};
     spec.indexes.push_back(RecreatedIndex{temp, index.name, std::move(*sql)});
   }
+  if (auto carried = carry_dependents(spec, table, dependents); !carried) return carried.error();
   return spec;
 }
 
@@ -143,13 +149,13 @@ std::string qualified_name(std::string_view schema, std::string_view name) {
 }
 
 Result<RecreationSpec> recreation_spec(const TableModel& before, std::string_view alter_statement_sql,
-                                       std::string_view suffix, bool dsql) {
+                                       std::string_view suffix, bool dsql, const TableDependents& dependents) {
   if (!valid_suffix(suffix)) return Error{"the helper-table suffix must be 1 to 24 letters, digits or underscores"};
   auto changes = alter_changes(alter_statement_sql);
   if (!changes) return changes.error();
   auto altered = altered_table(before, *changes);
   if (!altered) return altered.error();
-  return build_spec(*altered, before, suffix, dsql);
+  return build_spec(*altered, before, suffix, dsql, dependents);
 }
 
 std::vector<std::string> describe(const RecreationSpec& spec) {
@@ -167,10 +173,34 @@ std::vector<std::string> describe(const RecreationSpec& spec) {
   out.push_back("verify that " + table + " and " + fresh + " hold the same number of rows");
   for (const std::string& column : spec.identity_columns)
     out.push_back("restart identity column " + quote_identifier(column) + " past the highest copied value");
-  for (const RecreatedIndex& index : spec.indexes)
-    out.push_back(index.sql + (spec.dsql ? "; CALL sys.wait_for_job(job_id); check the index is valid" : ""));
+  const std::string wait = spec.dsql ? "; CALL sys.wait_for_job(job_id)" : "";
+  for (const RecreatedIndex& index : spec.indexes) out.push_back(index.sql + wait + "; check the index is valid");
+  for (const CarriedKey& key : spec.own_keys)
+    out.push_back(key.add_sql + (key.validate_sql.empty() ? "" : "; " + key.validate_sql + wait));
+  if (!spec.inbound_keys.empty()) {
+    std::vector<std::string> names, tables;
+    for (const CarriedKey& key : spec.inbound_keys) {
+      names.push_back(key.table + "." + key.name);
+      if (std::find(tables.begin(), tables.end(), key.table) == tables.end()) tables.push_back(key.table);
+    }
+    out.push_back("the foreign keys " + joined(names, ", ") + " are absent from here until they are added back after "
+                  "the swap, and nothing checks rows written to " + joined(tables, ", ") + ": stop writes to them too");
+  }
+  for (auto view = spec.views.rbegin(); view != spec.views.rend(); ++view)
+    out.push_back("DROP VIEW IF EXISTS " + qualified_name(view->schema, view->name));
+  for (const CarriedKey& key : spec.inbound_keys)
+    out.push_back("ALTER TABLE " + qualified_name(key.schema, key.table) + " DROP CONSTRAINT IF EXISTS " +
+                  quote_identifier(key.name));
   out.push_back("ALTER TABLE " + table + " RENAME TO " + quote_identifier(spec.old_table));
   out.push_back("ALTER TABLE " + fresh + " RENAME TO " + quote_identifier(spec.table));
+  for (const CarriedKey& key : spec.inbound_keys) out.push_back(key.add_sql);
+  for (const CarriedKey& key : spec.inbound_keys)
+    if (!key.validate_sql.empty()) out.push_back(key.validate_sql + wait);
+  for (const CarriedView& view : spec.views) {
+    out.push_back(view.create_sql);
+    out.insert(out.end(), view.after_create.begin(), view.after_create.end());
+  }
+  out.insert(out.end(), spec.grants.begin(), spec.grants.end());
   out.push_back("DROP TABLE " + old + " (after verifying the row counts again)");
   for (const RenamedConstraint& constraint : spec.constraints)
     out.push_back("ALTER TABLE " + table + " RENAME CONSTRAINT " + quote_identifier(constraint.temp_name) + " TO " +

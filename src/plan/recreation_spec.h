@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/dependents.h"
 #include "catalog/schema.h"
 #include "core/result.h"
 
@@ -22,6 +23,27 @@ struct RecreatedIndex {
 struct RenamedConstraint {
   std::string temp_name;   ///< unquoted
   std::string final_name;  ///< unquoted
+};
+
+/// A foreign key the rebuild adds with NOT VALID, and then validates unless it was NOT VALID:
+/// another table's key that points at the rebuilt table (dropped just before the swap, added
+/// right after it), or a key of the new table that cannot be in its CREATE TABLE (a
+/// self-reference, which the copy would trip over, or a key that was NOT VALID).
+struct CarriedKey {
+  std::string schema;        ///< unquoted, of the table that holds it
+  std::string table;         ///< unquoted: the table that holds it (the new table for the table's own)
+  std::string name;          ///< unquoted
+  std::string add_sql;       ///< ALTER TABLE ... ADD CONSTRAINT ... NOT VALID
+  std::string validate_sql;  ///< ALTER TABLE [ASYNC] ... VALIDATE CONSTRAINT; empty: it stays NOT VALID
+};
+
+/// A view that reads the table, directly or through other views: dropped just before the
+/// swap (the old table could not be dropped under it), created again right after it.
+struct CarriedView {
+  std::string schema;      ///< unquoted
+  std::string name;        ///< unquoted
+  std::string create_sql;  ///< CREATE VIEW
+  std::vector<std::string> after_create;  ///< its GRANT and COMMENT statements
 };
 
 /// How to rebuild one table whose change DSQL cannot make in place (RECREATION): create
@@ -45,6 +67,10 @@ struct RecreationSpec {
   std::vector<RenamedConstraint> constraints;
   bool dsql = false;  ///< CREATE INDEX ASYNC + sys.wait_for_job, else a plain CREATE INDEX
   std::vector<std::string> changes;  ///< what the statement changes, for `plan`
+  std::vector<CarriedKey> own_keys;      ///< added to the new table after the copy
+  std::vector<CarriedKey> inbound_keys;  ///< other tables' keys: dropped before the swap, added after
+  std::vector<CarriedView> views;        ///< in creation order; dropped in the reverse one
+  std::vector<std::string> grants;       ///< GRANT and COMMENT statements run again on the swapped-in table
 };
 
 /// Builds the recreation of `before` (the table as history knows it before the
@@ -54,7 +80,7 @@ struct RecreationSpec {
 /// the helper names unique per step. An Error says why the table cannot be rebuilt (no
 /// primary key to copy by, a change it cannot express), before anything runs.
 Result<RecreationSpec> recreation_spec(const TableModel& before, std::string_view alter_statement_sql,
-                                       std::string_view suffix, bool dsql);
+                                       std::string_view suffix, bool dsql, const TableDependents& dependents = {});
 
 /// What apply will do, one line each, for `dsqlint plan`.
 std::vector<std::string> describe(const RecreationSpec& spec);

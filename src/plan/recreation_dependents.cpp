@@ -1,0 +1,64 @@
+#include "plan/recreation_dependents.h"
+
+#include "catalog/render.h"
+
+namespace dsqlint::recreation {
+
+namespace {
+
+std::pair<std::string, std::string> split_key(const std::string& key) {
+  const auto dot = key.find('.');
+  return {key.substr(0, dot), key.substr(dot + 1)};
+}
+
+Result<CarriedKey> carried_key(ConstraintModel key, const std::string& schema, const std::string& table, bool dsql) {
+  const bool valid = key.valid;
+  auto add = render_add_constraint(key, schema, table, true);
+  auto validate = render_validate_constraint(schema, table, key.name, dsql);
+  if (!add || !validate) return Error{"the foreign key " + key.name + " of " + table + " does not render"};
+  return CarriedKey{schema, table, key.name, std::move(*add), valid ? std::move(*validate) : ""};
+}
+
+}  // namespace
+
+bool added_after_copy(const ConstraintModel& c, const std::string& table_key) {
+  return c.kind == ConstraintKind::ForeignKey && (c.references.table == table_key || !c.valid);
+}
+
+Result<bool> carry_dependents(RecreationSpec& spec, const TableModel& table, const TableDependents& dependents) {
+  const std::string key = table.key();
+  for (ConstraintModel c : table.constraints) {
+    if (!added_after_copy(c, key)) continue;
+    if (c.references.table == key) c.references.table = spec.schema + "." + spec.new_table;  // the new table's own rows
+    auto carried = carried_key(std::move(c), spec.schema, spec.new_table, spec.dsql);
+    if (!carried) return carried.error();
+    spec.own_keys.push_back(std::move(*carried));
+  }
+  for (const auto& [holder, c] : dependents.keys) {
+    const auto [schema, name] = split_key(holder);
+    auto carried = carried_key(c, schema, name, spec.dsql);
+    if (!carried) return carried.error();
+    spec.inbound_keys.push_back(std::move(*carried));
+  }
+  for (const ViewModel& view : dependents.views) {
+    auto create = render_create_view(view);
+    if (!create) return Error{"the view " + view.name + " that reads " + table.name + " does not render"};
+    CarriedView carried{view.schema, view.name, std::move(*create), {}};
+    for (const GrantModel& grant : view.grants)
+      if (auto sql = render_grant(grant, view.schema, view.name)) carried.after_create.push_back(std::move(*sql));
+    if (!view.comment.empty())
+      if (auto sql = render_comment(view.schema, view.name, true, "", view.comment)) carried.after_create.push_back(*sql);
+    spec.views.push_back(std::move(carried));
+  }
+  for (const GrantModel& grant : table.grants)
+    if (auto sql = render_grant(grant, spec.schema, spec.table)) spec.grants.push_back(std::move(*sql));
+  if (!table.comment.empty())
+    if (auto sql = render_comment(spec.schema, spec.table, false, "", table.comment)) spec.grants.push_back(*sql);
+  for (const ColumnModel& column : table.columns)
+    if (!column.comment.empty())
+      if (auto sql = render_comment(spec.schema, spec.table, false, column.name, column.comment))
+        spec.grants.push_back(std::move(*sql));
+  return true;
+}
+
+}  // namespace dsqlint::recreation
