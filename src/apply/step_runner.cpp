@@ -43,6 +43,19 @@ long elapsed_ms(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since).count();
 }
 
+/// What a phase of the rebuild's carry did, for the output; empty for the other phases.
+std::string_view carried_phase(std::string_view phase) {
+  if (phase == "own_keys_added") return "added the table's own self-references and NOT VALID keys to the new table";
+  if (phase == "own_keys_validated") return "validated them";
+  if (phase == "views_dropped") return "dropped the views that read the table";
+  if (phase == "keys_dropped") return "dropped the other tables' foreign keys that point at the table";
+  if (phase == "keys_added") return "added those foreign keys back against the rebuilt table, NOT VALID";
+  if (phase == "keys_validated") return "validated them";
+  if (phase == "views_created") return "created the views again";
+  if (phase == "granted") return "gave the table's grants and comments again";
+  return "";
+}
+
 }  // namespace
 
 StepRunner::StepRunner(Session& session, Provider provider, const LeaseLock& lock, const ApplyOptions& options,
@@ -273,6 +286,7 @@ void StepRunner::run_recreate(const FilePlan& file, size_t index) {
       err_ << "dsqlint: the migration lock was taken over by another runner; stopping the rebuild\n";
       throw ApplyStop{ApplyExit::kLock};
     }
+    if (const std::string_view done = carried_phase(phase); !done.empty()) out_ << "      " << done << "\n";
     if (options_.checkpoint) options_.checkpoint(fmt::format("recreate:{}:{}:{}", file.name, index, phase));
   };
   const RecreationResult result = run_recreation(session_, *step.recreation, context);

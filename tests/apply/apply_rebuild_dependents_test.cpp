@@ -114,6 +114,11 @@ TEST(ApplyRebuildDependents, ReferencedTablesAreRebuiltWithTheirKeysViewsGrantsA
   prepare(folder, db, "dsql-local");
   const ProcessResult rebuilt = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
   ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.output();
+  for (const char* step : {"dropped the other tables' foreign keys that point at the table",
+                           "added those foreign keys back against the rebuilt table, NOT VALID", "validated them",
+                           "created the views again", "gave the table's grants and comments again",
+                           "added the table's own self-references and NOT VALID keys to the new table"})
+    EXPECT_NE(rebuilt.out.find(step), npos) << step << "\n" << rebuilt.out;
   expect_nothing_lost(db, folder, native.schema(), kChatChecks);
   expect_keys_enforced(db);
   expect_keys_enforced(native);
