@@ -21,6 +21,7 @@ std::string_view step_kind(const Step& step) {
     case StepKind::IndexAsync: return "index_async";
     case StepKind::Recreate: return "recreate";
     case StepKind::Skip: return "skip";
+    case StepKind::Folded: return "folded";
     case StepKind::Refuse: return "refuse";
     case StepKind::Run: return step.ddl ? "ddl" : "dml";
   }
@@ -185,7 +186,7 @@ void StepRunner::run_whole(const FilePlan& file) {
   size_t failed_step = 0;
   const QueryResult result = transaction([&] {
     for (size_t i = 0; i < file.steps.size(); ++i) {
-      if (file.steps[i].kind == StepKind::Skip) continue;
+      if (file.steps[i].kind == StepKind::Skip || file.steps[i].kind == StepKind::Folded) continue;
       failed_step = i;
       const Step& step = file.steps[i];
       QueryResult ran = step.index ? build_in_transaction(step) : session_.exec(step.sql);
@@ -218,6 +219,10 @@ void StepRunner::run_step(const FilePlan& file, size_t index, bool resuming) {
       ++skipped_;
       out_ << "      skipped: " << step.note << "\n";
       mark(file, index, "skipped");
+      return;
+    case StepKind::Folded:  // its change is in the CREATE TABLE that ran before it
+      out_ << "      " << step.note << ": nothing to run\n";
+      mark(file, index, "done");
       return;
     case StepKind::Refuse:
       fail(file, index, QueryResult{"0A000", step.note}, "refused");

@@ -175,6 +175,7 @@ std::optional<std::string> render_create_table(const TableModel& table, const Ta
   return rendered([&](ParsedFile& arena) {
     auto* create = makeNode(CreateStmt);
     create->relation = relation(table.schema, rendering.name.empty() ? table.name : rendering.name);
+    if (rendering.unqualified) create->relation->schemaname = nullptr;
     for (const ColumnModel& column : table.columns) create->tableElts = lappend(create->tableElts, column_node(arena, column));
     for (const ConstraintModel& c : table.constraints) {
       if (rendering.include && !rendering.include(c)) continue;
@@ -182,6 +183,7 @@ std::optional<std::string> render_create_table(const TableModel& table, const Ta
       create->tableElts = lappend(create->tableElts, table_constraint(arena, c, name));
     }
     create->oncommit = ONCOMMIT_NOOP;
+    create->if_not_exists = rendering.if_not_exists;
     return reinterpret_cast<Node*>(create);
   });
 }
@@ -250,6 +252,21 @@ std::optional<std::string> render_validate_constraint(const std::string& schema,
   // DSQL's ASYNC is no PostgreSQL syntax: it follows ALTER TABLE in what the deparser printed.
   if (sql && async) sql->insert(std::string_view("ALTER TABLE ").size(), "ASYNC ");
   return sql;
+}
+
+std::optional<std::string> render_drop_constraint(const std::string& schema, const std::string& table,
+                                                  const std::string& name) {
+  return rendered([&](ParsedFile&) {
+    auto* command = makeNode(AlterTableCmd);
+    command->subtype = AT_DropConstraint;
+    command->name = copy(name);
+    command->behavior = DROP_RESTRICT;
+    auto* alter = makeNode(AlterTableStmt);
+    alter->relation = relation(schema, table);
+    alter->objtype = OBJECT_TABLE;
+    alter->cmds = list_make1(command);
+    return reinterpret_cast<Node*>(alter);
+  });
 }
 
 std::optional<std::string> render_grant(const GrantModel& grant, const std::string& schema, const std::string& relation) {

@@ -15,6 +15,8 @@ struct TableRendering {
   std::function<std::string(const ConstraintModel&)> constraint_name;
   /// Which constraints the CREATE TABLE holds; all when not set.
   std::function<bool(const ConstraintModel&)> include;
+  bool if_not_exists = false;
+  bool unqualified = false;  ///< name the table without its schema, as the file wrote it
 };
 
 /// CREATE TABLE "schema"."name" (...) with the table's columns and constraints; nullopt when
@@ -35,6 +37,10 @@ std::optional<std::string> render_create_view(const ViewModel& view);
 /// ALTER TABLE [ASYNC] "schema"."table" VALIDATE CONSTRAINT "name" (ASYNC: DSQL's form).
 std::optional<std::string> render_validate_constraint(const std::string& schema, const std::string& table,
                                                       const std::string& name, bool async);
+
+/// ALTER TABLE "schema"."table" DROP CONSTRAINT "name".
+std::optional<std::string> render_drop_constraint(const std::string& schema, const std::string& table,
+                                                  const std::string& name);
 
 /// GRANT privileges ON "schema"."relation" TO grantee [WITH GRANT OPTION].
 std::optional<std::string> render_grant(const GrantModel& grant, const std::string& schema, const std::string& relation);

@@ -31,6 +31,12 @@ struct StatementResult {
   std::optional<TableModel> table_definition;
   /// RECREATION: the other tables' foreign keys and the views that depend on the table.
   TableDependents dependents;
+  /// Folded into the CREATE TABLE of statement `folded_into` (1-based) of the file, which
+  /// creates the table with its change while it is empty: the statement runs as nothing.
+  uint32_t folded_into = 0;
+  /// The table whose rows the statement writes ("schema.name"), "*" when it cannot tell (a
+  /// DO block, a CALL), empty when it writes none.
+  std::string writes;
   /// CREATE INDEX on a table created earlier in the same file: still empty, so its job
   /// finishes at once.
   bool table_is_new = false;

@@ -141,6 +141,11 @@ FileResult lint_statements(SourceFile source, const TargetProfile& target) {
     if (statement.as<DoStmt>()) add_rewritten_changes(result.statements.back(), statement, context);
     result.statements.back().category = category_of(statement);
     result.statements.back().outside_transaction = runs_outside_transaction(statement.node());
+    result.statements.back().writes = written_relation(statement.node());
+    // Drizzle's foreign-key DO block writes no rows: it only adds the key.
+    if (context.fk_idiom_cache && context.fk_idiom_cache->first == statement.index() &&
+        context.fk_idiom_cache->second.matches)
+      result.statements.back().writes.clear();
     advance(context.transaction, statement, result.statements.back().klass);
   }
   return result;

@@ -1,7 +1,9 @@
 #include "lint/replay.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "lint/fold.h"
 #include "lint/rule.h"
 
 namespace dsqlint {
@@ -36,8 +38,14 @@ void raise_class(StatementResult& statement) {
 }  // namespace
 
 void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
+  // On DSQL, changes to a table the file created are folded into its CREATE TABLE while it is empty.
+  std::optional<TableFolding> folding;
+  if (target.is_dsql()) folding.emplace(file, target);
   for (StatementResult& statement : file.statements) {
-    if (statement.changes.empty()) continue;
+    if (statement.changes.empty()) {
+      if (folding) folding->before_apply(statement, catalog);
+      continue;
+    }
     const StateContext context{target, catalog, file.source.path, statement};
     Findings findings;
     for (const SchemaChange& change : statement.changes)
@@ -48,6 +56,7 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
       }
     for (Finding& finding : findings.items()) statement.findings.push_back(std::move(finding));
     raise_class(statement);
+    if (folding) folding->before_apply(statement, catalog);
     const SchemaChange& first = statement.changes.front();
     if (statement.klass == StatementClass::Recreation)
       if (const TableModel* table = catalog.table(first.table)) {
@@ -59,6 +68,7 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
     const Origin origin{file.source.path, statement.index,
                         statement.klass == StatementClass::Strip || statement.klass == StatementClass::Unsupported};
     for (const SchemaChange& change : statement.changes) apply_change(catalog, change, origin);
+    if (folding) folding->after_apply(statement, catalog);
   }
 }
 

@@ -16,6 +16,7 @@ using Kind = SchemaChange::Kind;
 void create_table(const CreateStmt* create, SchemaChange& change) {
   change.kind = Kind::CreateTable;
   change.table = relation_key(create->relation);
+  change.replace = create->if_not_exists;
   TableModel& table = change.created;
   table.schema = create->relation->schemaname ? create->relation->schemaname : "public";
   table.name = create->relation->relname;

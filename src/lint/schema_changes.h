@@ -14,7 +14,7 @@ class Statement;
 /// were linted in parallel, and a rebuild can apply the same change to a table's copy.
 struct SchemaChange {
   enum class Kind {
-    CreateTable,         ///< `created` holds the table; `like` its LIKE sources
+    CreateTable,         ///< `created` holds the table; `like` its LIKE sources; `replace` IF NOT EXISTS
     CreateIndex,         ///< `index`
     AddConstraint,       ///< `constraint`; `name` the index of ... USING INDEX, if any
     ValidateConstraint,  ///< `name` is the constraint

@@ -1,5 +1,6 @@
 #include "lint/statement_category.h"
 
+#include "lint/model_capture.h"
 #include "parse/pg.h"
 
 namespace dsqlint {
@@ -67,6 +68,24 @@ bool runs_outside_transaction(const Node* node) {
       return true;
     default:
       return false;
+  }
+}
+
+std::string written_relation(const Node* node) {
+  if (!node) return "";
+  switch (nodeTag(node)) {
+    case T_InsertStmt: return relation_key(reinterpret_cast<const InsertStmt*>(node)->relation);
+    case T_UpdateStmt: return relation_key(reinterpret_cast<const UpdateStmt*>(node)->relation);
+    case T_DeleteStmt: return relation_key(reinterpret_cast<const DeleteStmt*>(node)->relation);
+    case T_MergeStmt: return relation_key(reinterpret_cast<const MergeStmt*>(node)->relation);
+    case T_CopyStmt: {
+      const auto* copy = reinterpret_cast<const CopyStmt*>(node);
+      return copy->is_from ? relation_key(copy->relation) : "";
+    }
+    case T_TruncateStmt: return "*";  // several tables, and cascades
+    case T_DoStmt:
+    case T_CallStmt: return "*";
+    default: return "";
   }
 }
 

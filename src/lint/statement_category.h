@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 struct Node;
 
 namespace dsqlint {
@@ -23,5 +25,9 @@ namespace dsqlint {
 /// CONCURRENTLY, VACUUM, CREATE DATABASE, ALTER SYSTEM ...), so apply cannot wrap the
 /// file it is in into one transaction.
 bool runs_outside_transaction(const Node* node);
+
+/// The table whose rows a statement writes (INSERT, UPDATE, DELETE, MERGE, COPY FROM,
+/// TRUNCATE) as "schema.name"; "*" when it cannot tell (DO, CALL); empty when it writes none.
+std::string written_relation(const Node* node);
 
 }  // namespace dsqlint

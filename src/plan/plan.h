@@ -18,6 +18,7 @@ enum class StepKind {
   IndexAsync,  ///< CREATE INDEX ASYNC, then wait for the job and check the index is valid (`index`)
   Recreate,    ///< rebuild a table: `recreation`
   Skip,        ///< STRIP: not run, reported on every apply and by status
+  Folded,      ///< folded into an earlier CREATE TABLE of the file: nothing to run, recorded as done
   Refuse,      ///< UNSUPPORTED: nothing of the folder runs
 };
 

@@ -72,6 +72,9 @@ void add_statement(FilePlan& plan, const FileResult& file, const StatementResult
   } else if (statement.klass == StatementClass::Strip) {
     step.kind = StepKind::Skip;
     step.note = first_message(statement, StatementClass::Strip);
+  } else if (statement.folded_into != 0) {
+    step.kind = StepKind::Folded;
+    step.note = "folded into CREATE TABLE, statement " + std::to_string(statement.folded_into);
   } else if (statement.category == StatementCategory::Transaction) {
     step.kind = StepKind::Skip;
     step.note = "transaction control: apply draws the transaction boundaries itself";
@@ -102,6 +105,7 @@ std::string_view kind_label(const Step& step) {
     case StepKind::IndexAsync: return "index";
     case StepKind::Recreate: return "recreate";
     case StepKind::Skip: return "SKIP";
+    case StepKind::Folded: return "folded";
     case StepKind::Refuse: return "REFUSE";
   }
   return "";
@@ -162,7 +166,8 @@ std::string describe(const FilePlan& file, size_t first_step) {
       for (const std::string& line : describe_recreation(step)) out += "      " + line + "\n";
       continue;
     }
-    if (step.kind == StepKind::Skip || step.kind == StepKind::Refuse) continue;
+    // A folded statement runs as nothing: its change is in the CREATE TABLE.
+    if (step.kind == StepKind::Skip || step.kind == StepKind::Refuse || step.kind == StepKind::Folded) continue;
     if (step.index && !step.index->name.empty())
       out += fmt::format("      drop {} first if a failed build left it INVALID{}\n", quoted_index_name(*step.index),
                          file.one_transaction ? "" : " (its own transaction)");

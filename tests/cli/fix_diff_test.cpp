@@ -122,13 +122,31 @@ TEST(FixSource, FollowupsAreNewStatementsAfterTheFixedOne) {
 }
 
 TEST(FixSource, FollowupsKeepDrizzleBreakpoints) {
+  // The row written first keeps the CHECK from folding into the CREATE TABLE.
   const std::string sql =
-      "CREATE TABLE \"t\" (\"id\" int);\n--> statement-breakpoint\n"
+      "CREATE TABLE \"t\" (\"id\" int);\n--> statement-breakpoint\nINSERT INTO \"t\" VALUES (1);\n"
+      "--> statement-breakpoint\n"
       "ALTER TABLE \"t\" ADD CONSTRAINT \"c\" CHECK (\"id\" > 0);\n--> statement-breakpoint\nSELECT 1;";
   EXPECT_EQ(fixed(sql),
-            "CREATE TABLE \"t\" (\"id\" int);\n--> statement-breakpoint\n"
+            "CREATE TABLE \"t\" (\"id\" int);\n--> statement-breakpoint\nINSERT INTO \"t\" VALUES (1);\n"
+            "--> statement-breakpoint\n"
             "ALTER TABLE \"t\" ADD CONSTRAINT \"c\" CHECK (\"id\" > 0) NOT VALID;\n--> statement-breakpoint\n"
             "ALTER TABLE ASYNC \"t\" VALIDATE CONSTRAINT \"c\";\n--> statement-breakpoint\nSELECT 1;");
+}
+
+TEST(FixSource, FoldKeepsCommentsAndBreakpoints) {
+  const std::string sql =
+      "-- accounts\nCREATE TABLE IF NOT EXISTS \"t\" (\"id\" int, \"n\" int);\n--> statement-breakpoint\n"
+      "ALTER TABLE \"t\" ADD CONSTRAINT \"t_pk\" PRIMARY KEY (\"id\"); -- the key\n--> statement-breakpoint\n"
+      "ALTER TABLE \"t\" ALTER COLUMN \"n\" SET NOT NULL;\n--> statement-breakpoint\nSELECT 1;\n";
+  EXPECT_EQ(fixed(sql),
+            "-- accounts\nCREATE TABLE t (id int NOT NULL, n int NOT NULL, CONSTRAINT t_pk PRIMARY KEY (id));\n"
+            "--> statement-breakpoint\n"
+            "/* folded into CREATE TABLE t above by dsqlint fix */; -- the key\n--> statement-breakpoint\n"
+            "/* folded into CREATE TABLE t above by dsqlint fix */;\n--> statement-breakpoint\nSELECT 1;\n");
+  // What fix wrote checks clean: nothing left to fold, nothing rebuilt.
+  const std::string once = fixed(sql);
+  EXPECT_EQ(fixed(once), once);
 }
 
 TEST(FixSource, TerminatesALastStatementWithoutSemicolon) {

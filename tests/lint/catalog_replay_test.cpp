@@ -114,25 +114,27 @@ std::vector<std::string> constraints(const TableModel& table) {
 TEST(CatalogReplay, SetAndDropNotNullChangeTheColumn) {
   const TableModel table = rebuilt_table(
       "CREATE TABLE t (id uuid PRIMARY KEY, a int NULL, b text NOT NULL, c int);\n"
+      "INSERT INTO t VALUES (gen_random_uuid(), 1, 'b', 2);\n"  // holds rows: nothing folds into the CREATE
       "ALTER TABLE t ALTER COLUMN a SET NOT NULL;\n"  // itself a RECREATION: the catalog follows it too
       "ALTER TABLE t ALTER COLUMN b DROP NOT NULL, ALTER COLUMN c SET NOT NULL;\n"
       "ALTER TABLE t ALTER COLUMN c TYPE bigint;\n",
-      4);
+      5);
   EXPECT_EQ(columns(table), (std::vector<std::string>{"id uuid NOT NULL", "a int NOT NULL", "b text", "c int NOT NULL"}));
 }
 
 TEST(CatalogReplay, SetAndDropDefaultChangeTheColumn) {
   const std::string history =
       "CREATE TABLE t (id uuid PRIMARY KEY, a text DEFAULT 'x' NOT NULL, b int, c bool, n int);\n"
+      "INSERT INTO t (id) VALUES (gen_random_uuid());\n"
       "ALTER TABLE t ALTER COLUMN a SET DEFAULT 'y', ALTER COLUMN b SET DEFAULT 1 + 2;\n"
       "ALTER TABLE t ALTER COLUMN c SET DEFAULT true AND false;\n"
       "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n"
       "ALTER TABLE t ALTER COLUMN a DROP DEFAULT;\n"
       "ALTER TABLE t ALTER COLUMN n TYPE int;\n";
-  EXPECT_EQ(columns(rebuilt_table(history, 4)),
+  EXPECT_EQ(columns(rebuilt_table(history, 5)),
             (std::vector<std::string>{"id uuid NOT NULL", "a text NOT NULL DEFAULT 'y'", "b int DEFAULT 1 + 2",
                                       "c bool DEFAULT true AND false", "n int"}));
-  EXPECT_EQ(columns(rebuilt_table(history, 6)).at(1), "a text NOT NULL");
+  EXPECT_EQ(columns(rebuilt_table(history, 7)).at(1), "a text NOT NULL");
 }
 
 TEST(CatalogReplay, DroppedConstraintsLeaveTheTable) {
@@ -204,9 +206,10 @@ TEST(CatalogReplay, RenamedColumnsAndTablesRebuildUnderTheirNewNames) {
 TEST(CatalogReplay, AddedColumnKeysAreConstraints) {
   const TableModel table = rebuilt_table(
       "CREATE TABLE t (id int PRIMARY KEY, x int, CHECK (id > x));\n"
+      "INSERT INTO t VALUES (1, 0);\n"
       "ALTER TABLE t ADD COLUMN c int UNIQUE CHECK (c > id);\n"
       "ALTER TABLE t ALTER COLUMN c TYPE bigint;\n",
-      3);
+      4);
   // PostgreSQL named the new check past the table's own t_check.
   EXPECT_EQ(constraints(table), (std::vector<std::string>{"t_pkey pk id", "t_check check id > x", "t_c_key unique c",
                                                           "t_check1 check c > id"}));

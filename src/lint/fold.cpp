@@ -1,0 +1,287 @@
+#include "lint/fold.h"
+
+#include <algorithm>
+
+#include "catalog/render.h"
+#include "catalog/table_ops.h"
+#include "lint/linter.h"
+#include "lint/replay.h"
+#include "parse/deparse.h"
+#include "parse/parsed_file.h"
+#include "parse/pg.h"
+
+namespace dsqlint {
+
+namespace {
+
+using Kind = SchemaChange::Kind;
+
+constexpr std::string_view kRule = "fold-into-create-table";
+
+/// The rules whose findings a fold settles: they flag an ALTER that DSQL cannot run on an
+/// existing table, which the CREATE TABLE of the still empty table can say instead.
+bool settled_by_fold(std::string_view rule) {
+  static const std::set<std::string_view> rules = {
+      "alter-add-primary-key", "alter-add-unique",         "alter-set-not-null",     "alter-drop-not-null",
+      "alter-set-drop-default", "alter-column-type",       "add-column-with-constraint", "serial-in-add-column",
+      "fk-add-without-not-valid", "check-add-without-not-valid", "alter-drop-column", "alter-drop-constraint",
+      "identity-cache-missing", "create-index-sync",       "create-index-concurrently", "if-not-exists-invalid-index",
+      "do-block-foreign-key", "index-using-method"};
+  return rules.contains(rule);
+}
+
+/// A CREATE UNIQUE INDEX that a UNIQUE constraint of the same name can stand for: plain
+/// columns, no predicate, the default method (Drizzle writes USING btree).
+bool plain_unique_index(const IndexModel& index) {
+  if (!index.unique || !index.predicate_sql.empty() || index.name.empty()) return false;
+  if (!index.method.empty() && index.method != "btree") return false;
+  return std::all_of(index.keys.begin(), index.keys.end(), [](const IndexKeyModel& key) {
+    return !key.column.empty() && key.collation.empty() && key.opclass.empty() && !key.ordering && !key.nulls;
+  });
+}
+
+/// Whether a USING expression only casts the column to its new type.
+bool only_casts(const std::string& using_sql, const std::string& column) {
+  if (using_sql.empty()) return true;
+  ParsedFile arena;
+  const Node* expression = parse_expression(arena, using_sql);
+  if (!expression || !IsA(expression, TypeCast)) return false;
+  const Node* argument = castNode(TypeCast, const_cast<Node*>(expression))->arg;
+  if (!argument || !IsA(argument, ColumnRef)) return false;
+  const List* fields = castNode(ColumnRef, const_cast<Node*>(argument))->fields;
+  return list_length(fields) == 1 && IsA(linitial(fields), String) && column == strVal(linitial(fields));
+}
+
+/// A folded CREATE UNIQUE INDEX becomes a UNIQUE constraint of the same name: no index job.
+void index_to_constraint(TableModel& table, const std::string& name) {
+  const IndexModel* index = table.index(name);
+  if (!index) return;
+  table.constraints.push_back(ConstraintModel{.name = name, .kind = ConstraintKind::Unique, .columns = index->columns(),
+                                              .include = index->include,
+                                              .nulls_not_distinct = index->nulls_not_distinct});
+  drop_index(table, name);
+}
+
+bool only_indexes(const StatementResult& statement) {
+  return std::all_of(statement.changes.begin(), statement.changes.end(),
+                     [](const SchemaChange& change) { return change.kind == Kind::CreateIndex; });
+}
+
+/// Whether the CREATE TABLE names its table without a schema: the folded one does too.
+bool written_unqualified(const FileResult& file, const StatementResult& create) {
+  const ParsedFile parsed = parse_file(make_source(
+      file.source.path, file.source.text.substr(create.span.begin, create.span.size())));
+  if (parsed.statements.size() != 1 || !parsed.statements[0].node || !IsA(parsed.statements[0].node, CreateStmt))
+    return false;
+  return castNode(CreateStmt, parsed.statements[0].node)->relation->schemaname == nullptr;
+}
+
+std::string listed(const std::vector<uint32_t>& indexes) {
+  std::string out;
+  for (size_t i = 0; i < indexes.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == indexes.size() ? " and " : ", ") + std::to_string(indexes[i]);
+  return out;
+}
+
+}  // namespace
+
+std::set<std::string> TableFolding::touched(const StatementResult& statement, const Catalog& catalog) const {
+  std::set<std::string> tables;
+  for (const SchemaChange& change : statement.changes) {
+    if (change.kind == Kind::RenameIndex || change.kind == Kind::DropIndex) {
+      if (const auto owner = catalog.index_owner.find(change.name); owner != catalog.index_owner.end())
+        tables.insert(owner->second);
+    } else if (!change.table.empty()) {
+      tables.insert(change.table);
+    }
+  }
+  return tables;
+}
+
+bool TableFolding::foldable(const StatementResult& statement, const std::string& table, const Window& window,
+                            const Catalog& catalog) const {
+  // Only what DSQL refuses of an ALTER on an existing table (even in one statement) folds away.
+  if (statement.parse_error || statement.klass == StatementClass::Strip) return false;
+  for (const Finding& finding : statement.findings)
+    if (finding.klass > StatementClass::Ok && !settled_by_fold(finding.rule)) return false;
+  const StatementResult& create = file_.statements[window.create];
+  for (const SchemaChange& change : statement.changes) {
+    switch (change.kind) {
+      case Kind::AddConstraint: {
+        if (!change.name.empty() || change.constraint.kind == ConstraintKind::Exclusion) return false;
+        if (change.constraint.kind != ConstraintKind::ForeignKey || change.constraint.references.table == table) break;
+        // The table it references must exist where the CREATE TABLE runs.
+        const TableModel* target = catalog.table(change.constraint.references.table);
+        if (!target || (target->origin.path == file_.source.path && target->origin.statement > create.index)) return false;
+        break;
+      }
+      case Kind::AlterColumnType:
+        if (!only_casts(change.expression_sql, change.name) || !catalog.table(table)->indexes.empty()) return false;
+        break;
+      case Kind::CreateIndex:
+        if (!plain_unique_index(change.index)) return false;
+        break;
+      case Kind::DropColumn:
+      case Kind::RenameColumn:
+        // An index built since the CREATE TABLE (it runs as written) may use the column.
+        if (!catalog.table(table)->indexes.empty()) return false;
+        break;
+      case Kind::SetNotNull:
+      case Kind::DropNotNull:
+      case Kind::SetColumnDefault:
+      case Kind::AddColumn:
+      case Kind::SetIdentity: break;
+      default: return false;
+    }
+  }
+  // The folded definition must run on the target as it is: try it on a copy.
+  Catalog scratch;
+  scratch.tables.emplace(table, *catalog.table(table));
+  for (const SchemaChange& change : statement.changes) {
+    apply_change(scratch, change, Origin{file_.source.path, statement.index});
+    if (change.kind == Kind::CreateIndex) index_to_constraint(*scratch.table(table), change.index.name);
+  }
+  (void)window;
+  const TableModel* changed = scratch.table(table);
+  return changed && folded_sql(*changed, create).has_value();
+}
+
+std::optional<std::vector<std::string>> TableFolding::folded_sql(const TableModel& table,
+                                                                 const StatementResult& create) const {
+  // Without IF NOT EXISTS: on a table that exists already, the folded changes would be
+  // skipped without a word; failing with 42P07 is the honest outcome.
+  const auto sql = render_create_table(table, {.unqualified = written_unqualified(file_, create)});
+  if (!sql) return std::nullopt;
+  // Linted as any CREATE TABLE is: what DSQL would refuse in it cannot be folded.
+  const FileResult linted = lint_statements(make_source(file_.source.path, *sql), target_);
+  if (linted.statements.size() != 1 || linted.statements[0].klass > StatementClass::Rewrite) return std::nullopt;
+  const StatementResult& rendered = linted.statements[0];
+  return rendered.rewritten.empty() ? std::vector<std::string>{*sql} : rendered.rewritten;
+}
+
+void TableFolding::drop_folded_index(StatementResult& statement, const Catalog& catalog) {
+  for (SchemaChange& change : statement.changes) {
+    if (change.kind != Kind::DropIndex) continue;
+    const auto owner = catalog.index_owner.find(change.name);
+    const TableModel* table = owner == catalog.index_owner.end() ? nullptr : catalog.table(owner->second);
+    const std::string name = change.name.substr(change.name.find('.') + 1);
+    const ConstraintModel* key = table ? table->constraint(name) : nullptr;
+    if (!key || !key->is_key() || table->index(name)) continue;
+    const auto sql = render_drop_constraint(table->schema, table->name, name);
+    if (!sql) continue;
+    change = SchemaChange{.kind = Kind::DropConstraint, .table = table->key(), .name = name, .span = change.span};
+    statement.findings.push_back(Finding{
+        .rule = kRule,
+        .klass = StatementClass::Rewrite,
+        .severity = default_severity(StatementClass::Rewrite),
+        .message = "index " + name + " is the UNIQUE constraint " + name + " of table " + table->name +
+                   " (its CREATE UNIQUE INDEX was folded into CREATE TABLE), so apply drops the constraint",
+        .help = "write ALTER TABLE ... DROP CONSTRAINT " + name,
+        .span = statement.span});
+    statement.klass = std::max(statement.klass, StatementClass::Rewrite);
+    statement.rewritten = {*sql};
+    statement.runs_as_written = false;
+  }
+}
+
+void TableFolding::fold(StatementResult& statement, const std::string& table, Window& window) {
+  const StatementResult& create = file_.statements[window.create];
+  // What the statement would have needed (a rebuild, and the keys it carries) no longer applies.
+  std::erase_if(statement.findings, [](const Finding& finding) {
+    return finding.klass > StatementClass::Ok || settled_by_fold(finding.rule) || finding.rule == "rebuild-dependents";
+  });
+  statement.findings.push_back(Finding{
+      .rule = kRule,
+      .klass = StatementClass::Rewrite,
+      .severity = default_severity(StatementClass::Rewrite),
+      .message = "folded into CREATE TABLE " + table.substr(table.find('.') + 1) + " (statement " +
+                 std::to_string(create.index) + "), which creates the table with this change while it is still empty",
+      .help = "apply runs nothing for this statement; `dsqlint fix` moves the change into the CREATE TABLE",
+      .span = statement.span});
+  statement.klass = StatementClass::Rewrite;
+  statement.rewritten.clear();
+  statement.runs_as_written = false;
+  statement.folded_into = create.index;
+  window.folded.push_back(statement.index);
+}
+
+void TableFolding::before_apply(StatementResult& statement, const Catalog& catalog) {
+  opening_.clear();
+  folding_.clear();
+  drop_folded_index(statement, catalog);
+  if (statement.writes == "*") open_.clear();
+  else if (!statement.writes.empty()) open_.erase(statement.writes);
+  const bool runs = !statement.parse_error && statement.klass <= StatementClass::Rewrite;
+  if (!statement.changes.empty() && statement.changes.front().kind == Kind::CreateTable) {
+    const std::string& table = statement.changes.front().table;
+    open_.erase(table);
+    if (runs && !catalog.table(table) && statement.changes.size() == 1) opening_ = table;
+    return;
+  }
+  const std::set<std::string> tables = touched(statement, catalog);
+  if (tables.size() == 1)
+    if (const auto window = open_.find(*tables.begin()); window != open_.end()) {
+      if (foldable(statement, window->first, window->second, catalog)) {
+        fold(statement, window->first, window->second);
+        folding_ = window->first;
+        return;
+      }
+      // Another index on the still empty table is built as written, at once: the fold goes on.
+      if (only_indexes(statement) && statement.klass <= StatementClass::Index) return note_empty(statement, window->first);
+    }
+  // Anything else that touches a table ends its fold: what runs next sees the table as created.
+  if (statement.klass != StatementClass::Strip)
+    for (const std::string& table : tables) open_.erase(table);
+}
+
+void TableFolding::note_empty(StatementResult& statement, const std::string& table) {
+  statement.findings.push_back(Finding{
+      .rule = kRule,
+      .klass = StatementClass::Ok,
+      .severity = Severity::Info,
+      .message = "table " + table.substr(table.find('.') + 1) +
+                 " was created by this file and nothing has written rows to it, so this index is built at once",
+      .span = statement.span});
+}
+
+void TableFolding::after_apply(const StatementResult& statement, Catalog& catalog) {
+  if (!opening_.empty() && catalog.table(opening_))
+    open_[opening_] = Window{.create = static_cast<size_t>(&statement - file_.statements.data())};
+  if (folding_.empty()) return;
+  for (const SchemaChange& change : statement.changes)
+    if (change.kind == Kind::CreateIndex)
+      if (TableModel* table = catalog.table(folding_)) index_to_constraint(*table, change.index.name);
+  if (const auto window = open_.find(folding_); window != open_.end()) update_create(folding_, window->second, catalog);
+}
+
+void TableFolding::update_create(const std::string& table, const Window& window, const Catalog& catalog) {
+  const TableModel* model = catalog.table(table);
+  StatementResult& create = file_.statements[window.create];
+  const auto steps = model ? folded_sql(*model, create) : std::nullopt;
+  if (!steps) return;
+  std::erase_if(create.findings, [](const Finding& finding) { return finding.rule == kRule; });
+  Fix fix{.applicability = Applicability::Safe, .description = "fold the later changes into the CREATE TABLE"};
+  fix.edits.push_back(Edit{create.span, steps->front()});
+  fix.followups.assign(steps->begin() + 1, steps->end());
+  for (const StatementResult& folded : file_.statements)
+    if (folded.folded_into == create.index)
+      fix.edits.push_back(Edit{folded.span, "/* folded into CREATE TABLE " + model->name + " above by dsqlint fix */"});
+  create.findings.push_back(Finding{
+      .rule = kRule,
+      .klass = StatementClass::Rewrite,
+      .severity = default_severity(StatementClass::Rewrite),
+      .message = "CREATE TABLE " + model->name + " also holds the changes of statement" +
+                 (window.folded.size() > 1 ? "s " : " ") + listed(window.folded) +
+                 ", folded while the table is empty",
+      .help = std::string("apply creates the table as it is after those statements, which then run as nothing") +
+              (create.changes.front().replace ? "; without IF NOT EXISTS, so a table that exists already is "
+                                                 "an error rather than a change silently skipped"
+                                               : ""),
+      .span = create.span,
+      .fixes = {std::move(fix)}});
+  create.klass = std::max(create.klass, StatementClass::Rewrite);
+  create.rewritten = *steps;
+  create.runs_as_written = false;
+}
+
+}  // namespace dsqlint
