@@ -6,11 +6,12 @@ namespace dsqlint::rules {
 namespace {
 
 void check(const Statement& stmt, Context& ctx, Findings& out) {
-  const DrizzleFkIdiom& idiom = drizzle_fk_idiom(stmt, ctx);
-  if (idiom.matches) return;  // do-block-foreign-key rewrites it
+  if (drizzle_fk_idiom(stmt, ctx).matches) return;  // do-block-foreign-key rewrites it
+  const GuardedBlock& guarded = guarded_block(stmt, ctx);
+  if (guarded.matches) return;  // do-block-guarded unwraps it
   out.report(stmt, StatementClass::Unsupported,
              fmt::format("DSQL cannot run this DO block: DO needs PL/pgSQL, which DSQL does not have, and {}",
-                         idiom.reason))
+                         guarded.reason))
       .at(stmt.word_or_start("DO"))
       .help("write the statements as plain SQL, one per statement; move conditional logic into the application");
 }

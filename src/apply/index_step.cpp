@@ -38,6 +38,7 @@ void StepRunner::run_index(const FilePlan& file, size_t index, bool resuming) {
     fail(file, index, listed, "listing the table's indexes");
   mark(file, index, "running");
   const QueryResult created = autocommit(step.sql);
+  if (!created.ok() && swallowed(file, index, created)) return;
   if (!created.ok()) fail(file, index, explain_failed_build(step, check, created));
   if (options_.checkpoint) options_.checkpoint(fmt::format("committed:{}:{}", file.name, index));
   verify_built(file, index, check, wait_for_job(file, index, created));

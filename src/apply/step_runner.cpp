@@ -1,5 +1,6 @@
 #include "apply/step_runner.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <ostream>
@@ -163,6 +164,7 @@ void StepRunner::run_file(const FilePlan& file, bool resuming, const std::vector
   std::map<size_t, std::string> recorded;
   for (const TrackedStep& step : tracked) recorded[static_cast<size_t>(step.index)] = step.state;
   start_migration(file);
+  guarded_done_ = 0;
   for (size_t i = 0; i < file.steps.size(); ++i) {
     const auto seen = recorded.find(i);
     if (seen != recorded.end() && seen->second != "running") continue;
@@ -175,7 +177,7 @@ void StepRunner::run_file(const FilePlan& file, bool resuming, const std::vector
     if (options_.checkpoint) options_.checkpoint(fmt::format("before:{}:{}", file.name, i));
     // Only a step marked running was attempted with an unknown outcome: it alone may take
     // the idempotency path; a 42P07 anywhere else is drift.
-    run_step(file, i, seen != recorded.end());
+    if (!guard_says_done(file, i, seen != recorded.end())) run_step(file, i, seen != recorded.end());
     if (options_.checkpoint) options_.checkpoint(fmt::format("after:{}:{}", file.name, i));
   }
   finish_migration(file);
@@ -265,7 +267,36 @@ void StepRunner::run_statement(const FilePlan& file, size_t index, bool resuming
     out_ << fmt::format("      assumed applied: {} and the catalog shows its effect\n", ran.sqlstate);
     return mark(file, index, "assumed_applied");
   }
+  if (swallowed(file, index, ran)) return;
   fail(file, index, ran);
+}
+
+/// A guarded DO block's statement runs only while its guard says so: once the guard (or an
+/// error its handler swallowed) says the object is there, the statement's steps are done.
+bool StepRunner::guard_says_done(const FilePlan& file, size_t index, bool resuming) {
+  const Step& step = file.steps[index];
+  // A step attempted before a crash may have made the object itself: it resumes as usual.
+  if (guarded_done_ != step.statement && (step.run_if_sql.empty() || resuming)) return false;
+  if (guarded_done_ != step.statement) {
+    const QueryResult guard = transaction([&] { return session_.exec(step.run_if_sql); });
+    if (!guard.ok()) fail(file, index, guard, "evaluating the DO block's guard");
+    if (guard.scalar() == "t") return false;
+    guarded_done_ = step.statement;
+  }
+  out_ << fmt::format("   [{}/{}] guarded statement {}: the guard says it is done already, nothing to run\n",
+                      index + 1, file.steps.size(), step.statement);
+  mark(file, index, "done");
+  return true;
+}
+
+bool StepRunner::swallowed(const FilePlan& file, size_t index, const QueryResult& failure) {
+  const Step& step = file.steps[index];
+  if (std::find(step.handled_codes.begin(), step.handled_codes.end(), failure.sqlstate) == step.handled_codes.end())
+    return false;
+  out_ << fmt::format("      {} {}: the DO block's handler took this as done\n", failure.sqlstate, failure.message);
+  guarded_done_ = step.statement;
+  mark(file, index, "done");
+  return true;
 }
 
 bool StepRunner::already_done(const Step& step, const QueryResult& failure) {

@@ -63,6 +63,8 @@ class StepRunner {
   QueryResult build_in_transaction(const Step& step);
   void run_recreate(const FilePlan& file, size_t index);
   bool already_done(const Step& step, const QueryResult& failure);
+  bool guard_says_done(const FilePlan& file, size_t index, bool resuming);
+  bool swallowed(const FilePlan& file, size_t index, const QueryResult& failure);
   QueryResult write_marker(const FilePlan& file, size_t index, std::string_view state);
   void mark(const FilePlan& file, size_t index, std::string_view state);
   void start_migration(const FilePlan& file);
@@ -82,6 +84,7 @@ class StepRunner {
   std::ostream& err_;
   const Heartbeat* heartbeat_;
   RetryCount retries_;
+  uint32_t guarded_done_ = 0;  ///< statement of the current file whose guard found it done
   size_t skipped_ = 0;
   int assumed_ = 0;
 };

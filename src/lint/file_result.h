@@ -37,6 +37,10 @@ struct StatementResult {
   /// The table whose rows the statement writes ("schema.name"), "*" when it cannot tell (a
   /// DO block, a CALL), empty when it writes none.
   std::string writes;
+  /// A DO block that guarded this statement (lint/guarded_block.h): apply runs the statement
+  /// only when `run_if_sql` (when set) says true, and takes `handled_codes` as done.
+  std::string run_if_sql;
+  std::vector<std::string> handled_codes;
   /// CREATE INDEX on a table created earlier in the same file: still empty, so its job
   /// finishes at once.
   bool table_is_new = false;

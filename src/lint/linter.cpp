@@ -116,6 +116,38 @@ void add_rewritten_changes(StatementResult& result, const Statement& statement, 
   }
 }
 
+/// A guarded DO block becomes the statement it guards, classified and rewritten as that
+/// statement is on its own, behind the block's guard.
+void unwrap_guarded(StatementResult& result, const Statement& statement, const Context& context) {
+  const auto& cache = context.guarded_cache;
+  if (!cache || cache->first != statement.index() || !cache->second.matches) return;
+  const GuardedBlock& block = cache->second;
+  FileResult inner = lint_statements(make_source(context.file.path, block.sql), context.target);
+  if (inner.statements.size() != 1) return;
+  StatementResult& guarded = inner.statements.front();
+  const auto place = [&](Span span) {
+    return block.offset ? Span{span.begin + block.offset, span.end + block.offset} : result.span;
+  };
+  for (Finding& finding : guarded.findings) {
+    finding.span = place(finding.span);
+    finding.fixes.clear();  // fix unwraps the block first; the statement's own fixes follow on the next pass
+    result.findings.push_back(std::move(finding));
+  }
+  result.klass = std::max(StatementClass::Rewrite, guarded.klass);
+  result.parse_error = guarded.parse_error;
+  result.rewritten.clear();
+  result.runs_as_written = false;
+  if (result.klass <= StatementClass::Rewrite)
+    result.rewritten = guarded.runs_as_written ? std::vector<std::string>{block.sql} : guarded.rewritten;
+  result.changes = std::move(guarded.changes);
+  for (SchemaChange& change : result.changes) change.span = result.span;
+  result.category = guarded.category;
+  result.outside_transaction = guarded.outside_transaction;
+  result.writes = guarded.writes;
+  result.run_if_sql = block.run_if_sql;
+  result.handled_codes = block.handled_codes;
+}
+
 }  // namespace
 
 FileResult lint_statements(SourceFile source, const TargetProfile& target) {
@@ -142,6 +174,7 @@ FileResult lint_statements(SourceFile source, const TargetProfile& target) {
     result.statements.back().category = category_of(statement);
     result.statements.back().outside_transaction = runs_outside_transaction(statement.node());
     result.statements.back().writes = written_relation(statement.node());
+    if (statement.as<DoStmt>()) unwrap_guarded(result.statements.back(), statement, context);
     // Drizzle's foreign-key DO block writes no rows: it only adds the key.
     if (context.fk_idiom_cache && context.fk_idiom_cache->first == statement.index() &&
         context.fk_idiom_cache->second.matches)

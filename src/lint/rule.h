@@ -8,6 +8,7 @@
 #include "catalog/schema.h"
 #include "core/finding.h"
 #include "lint/drizzle_fk_idiom.h"
+#include "lint/guarded_block.h"
 #include "lint/schema_changes.h"
 #include "lint/statement.h"
 #include "lint/target.h"
@@ -30,6 +31,8 @@ struct Context {
   TransactionState transaction;
   /// The Drizzle FK idiom of the current DO statement, read once for both DO rules.
   std::optional<std::pair<uint32_t, DrizzleFkIdiom>> fk_idiom_cache;
+  /// The guarded statement of the current DO statement (lint/guarded_block.h), read once.
+  std::optional<std::pair<uint32_t, GuardedBlock>> guarded_cache;
 };
 
 class Findings;

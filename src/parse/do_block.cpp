@@ -93,6 +93,14 @@ void read_statements(element body, const Body& source, DoBlock& out, size_t& sea
         search_from = at + query.size();
       }
       out.sql.push_back(std::move(sql));
+    } else if (const auto guard = member(item, "PLpgSQL_stmt_if");
+               guard && items.size() <= 2 && out.sql.empty() && out.if_condition.empty() &&
+               !member(*guard, "elsif_list") && !member(*guard, "else_body")) {
+      // Drizzle's IF NOT EXISTS (SELECT ... FROM pg_type ...) THEN <ddl>; END IF guard.
+      std::string_view condition;
+      if ((*guard)["cond"]["PLpgSQL_expr"]["query"].get(condition) == simdjson::SUCCESS) out.if_condition = condition;
+      if (const auto then = member(*guard, "then_body")) read_statements(*then, source, out, search_from);
+      if (out.if_condition.empty()) out.only_sql = false;
     } else if (const auto block = member(item, "PLpgSQL_stmt_block")) {
       if (const auto inner = member(*block, "body")) read_statements(*inner, source, out, search_from);
       read_handlers(*block, out);

@@ -22,6 +22,9 @@ struct DoBlock {
   bool only_sql = true;                  ///< nothing but SQL statements (no IF, loops, RAISE ...)
   std::vector<std::string> exception_conditions;  ///< WHEN names, in order
   bool handlers_do_nothing = true;       ///< every handler is `null;`
+  /// The block's body is one `IF <condition> THEN <sql> END IF` (no ELSE): the condition as
+  /// SQL, and `sql` holds what THEN runs. Empty for any other body.
+  std::string if_condition;
 };
 
 /// Reads the DO statement `statement` of `file`.

@@ -46,6 +46,11 @@ struct Step {
   std::vector<std::string> already_done_codes;
   std::string verify_sql;
   std::optional<BuiltIndex> index;  ///< the index the step builds, if it builds one
+  /// A guarded DO block's IF, on the first step of its statement: the statement runs only
+  /// when this query says true; otherwise all its steps are recorded as done.
+  std::string run_if_sql;
+  /// SQLSTATEs the DO block's handler swallowed: raised by a step, its statement is done.
+  std::vector<std::string> handled_codes;
 };
 
 /// One migration file: its identity and its steps in order.

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "aws/sha256.h"
 #include "parse/lexer.h"
@@ -90,6 +91,15 @@ void add_statement(FilePlan& plan, const FileResult& file, const StatementResult
   plan.steps.push_back(std::move(step));
 }
 
+/// A guarded DO block: its guard goes on the statement's first step, its handler on each.
+void add_guard(FilePlan& plan, size_t first, const StatementResult& statement) {
+  for (size_t i = first; i < plan.steps.size(); ++i) {
+    if (plan.steps[i].kind == StepKind::Refuse || plan.steps[i].kind == StepKind::Skip) return;
+    if (i == first) plan.steps[i].run_if_sql = statement.run_if_sql;
+    plan.steps[i].handled_codes = statement.handled_codes;
+  }
+}
+
 std::string indent(std::string_view text, std::string_view margin) {
   std::string out(margin);
   for (const char c : text) {
@@ -141,7 +151,9 @@ FilePlan plan_file(const FileResult& file, Provider provider) {
                 .raw_sha256 = sha256_hex(file.source.text)};
   bool outside_transaction = false;
   for (const StatementResult& statement : file.statements) {
+    const size_t first = plan.steps.size();
     add_statement(plan, file, statement, provider);
+    add_guard(plan, first, statement);
     outside_transaction = outside_transaction || statement.outside_transaction;
   }
   plan.one_transaction = !is_dsql(provider) && !outside_transaction;
@@ -168,6 +180,11 @@ std::string describe(const FilePlan& file, size_t first_step) {
     }
     // A folded statement runs as nothing: its change is in the CREATE TABLE.
     if (step.kind == StepKind::Skip || step.kind == StepKind::Refuse || step.kind == StepKind::Folded) continue;
+    if (!step.run_if_sql.empty())
+      out += "      only when " + step.run_if_sql + " (the DO block's guard); otherwise the statement is done\n";
+    if (!step.handled_codes.empty())
+      out += fmt::format("      {} (what the DO block's handler swallowed) means the statement is done\n",
+                         fmt::join(step.handled_codes, " or "));
     if (step.index && !step.index->name.empty())
       out += fmt::format("      drop {} first if a failed build left it INVALID{}\n", quoted_index_name(*step.index),
                          file.one_transaction ? "" : " (its own transaction)");
