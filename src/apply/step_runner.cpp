@@ -23,6 +23,8 @@ std::string_view step_kind(const Step& step) {
     case StepKind::Recreate: return "recreate";
     case StepKind::Skip: return "skip";
     case StepKind::Folded: return "folded";
+    case StepKind::Emulated: return "emulated";
+    case StepKind::Precheck: return "precheck";
     case StepKind::Refuse: return "refuse";
     case StepKind::Run: return step.ddl ? "ddl" : "dml";
   }
@@ -188,7 +190,9 @@ void StepRunner::run_whole(const FilePlan& file) {
   size_t failed_step = 0;
   const QueryResult result = transaction([&] {
     for (size_t i = 0; i < file.steps.size(); ++i) {
-      if (file.steps[i].kind == StepKind::Skip || file.steps[i].kind == StepKind::Folded) continue;
+      if (file.steps[i].kind == StepKind::Skip || file.steps[i].kind == StepKind::Folded ||
+          file.steps[i].kind == StepKind::Emulated)
+        continue;
       failed_step = i;
       const Step& step = file.steps[i];
       QueryResult ran = step.index ? build_in_transaction(step) : session_.exec(step.sql);
@@ -223,11 +227,15 @@ void StepRunner::run_step(const FilePlan& file, size_t index, bool resuming) {
       mark(file, index, "skipped");
       return;
     case StepKind::Folded:  // its change is in the CREATE TABLE that ran before it
+    case StepKind::Emulated:
       out_ << "      " << step.note << ": nothing to run\n";
       mark(file, index, "done");
       return;
     case StepKind::Refuse:
       fail(file, index, QueryResult{"0A000", step.note}, "refused");
+    case StepKind::Precheck:
+      run_precheck(file, index);
+      break;
     case StepKind::IndexAsync:
       run_index(file, index, resuming);
       break;
@@ -244,6 +252,24 @@ void StepRunner::run_step(const FilePlan& file, size_t index, bool resuming) {
 
 void StepRunner::run_statement(const FilePlan& file, size_t index, bool resuming) {
   const Step& step = file.steps[index];
+  if (step.repeat_until_none) {  // batches: each commits alone; the empty last one with the marker
+    long total = 0, changed = 1;
+    while (changed > 0) {
+      const QueryResult ran = transaction([&] {
+        QueryResult result = session_.exec(step.sql);
+        changed = result.affected;
+        if (result.ok() && provider_ == Provider::DsqlLocal && changed > kDsqlRowsPerTransaction)
+          return QueryResult{"54000", fmt::format("DSQL changes at most {} rows in a transaction; a batch changed {}",
+                                                  kDsqlRowsPerTransaction, changed)};
+        if (!result.ok() || changed > 0) return result;
+        return write_marker(file, index, "done");
+      });
+      if (!ran.ok()) fail(file, index, ran);
+      total += changed;
+    }
+    out_ << fmt::format("      {} rows changed in batches\n", total);
+    return;
+  }
   if (!step.ddl) {  // data: the statement and its marker commit together, exactly once
     const QueryResult ran = transaction([&] {
       QueryResult result = session_.exec(step.sql);
@@ -287,6 +313,19 @@ bool StepRunner::guard_says_done(const FilePlan& file, size_t index, bool resumi
                       index + 1, file.steps.size(), step.statement);
   mark(file, index, "done");
   return true;
+}
+
+void StepRunner::run_precheck(const FilePlan& file, size_t index) {
+  const Step& step = file.steps[index];
+  const QueryResult rows = transaction([&] { return session_.exec(step.sql); });
+  if (!rows.ok()) fail(file, index, rows, "checking the rows first");
+  if (rows.rows.empty()) return mark(file, index, "done");
+  std::string found;
+  for (const Row& row : rows.rows)
+    found += fmt::format("{}{} ({} rows)", found.empty() ? "" : ", ", row.empty() || !row[0] ? "NULL" : "'" + *row[0] + "'",
+                         row.size() > 1 && row[1] ? *row[1] : "?");
+  fail(file, index, QueryResult{"23514", step.note + ": " + found + "; nothing of the statement ran"},
+       "checking the rows first");
 }
 
 bool StepRunner::swallowed(const FilePlan& file, size_t index, const QueryResult& failure) {

@@ -64,6 +64,7 @@ class StepRunner {
   void run_recreate(const FilePlan& file, size_t index);
   bool already_done(const Step& step, const QueryResult& failure);
   bool guard_says_done(const FilePlan& file, size_t index, bool resuming);
+  void run_precheck(const FilePlan& file, size_t index);
   bool swallowed(const FilePlan& file, size_t index, const QueryResult& failure);
   QueryResult write_marker(const FilePlan& file, size_t index, std::string_view state);
   void mark(const FilePlan& file, size_t index, std::string_view state);

@@ -6,7 +6,7 @@ namespace dsqlint {
 
 namespace {
 
-constexpr std::string_view kMagic = "dsqlint-catalog/1\n";
+constexpr std::string_view kMagic = "dsqlint-catalog/2\n";
 
 /// Appends values: integers as little-endian varints, strings with their length first.
 class Writer {
@@ -114,6 +114,7 @@ void put(Writer& w, const ConstraintModel& c) {
   w.number(static_cast<uint8_t>(c.references.on_update)), w.number(static_cast<uint8_t>(c.references.on_delete));
   w.names(c.references.delete_set_columns);
   w.flag(c.valid), w.flag(c.deferrable), w.flag(c.initially_deferred), w.flag(c.no_inherit);
+  w.text(c.emulates);
 }
 ConstraintModel get_constraint(Reader& r) {
   ConstraintModel c;
@@ -123,6 +124,7 @@ ConstraintModel get_constraint(Reader& r) {
   c.references.on_update = r.letter(), c.references.on_delete = r.letter();
   c.references.delete_set_columns = r.names();
   c.valid = r.flag(), c.deferrable = r.flag(), c.initially_deferred = r.flag(), c.no_inherit = r.flag();
+  c.emulates = r.text();
   return c;
 }
 

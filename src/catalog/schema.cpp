@@ -75,9 +75,10 @@ TableModel* Catalog::table_of_index(const std::string& index_key) {
 }
 
 void Catalog::rebuild_reverse_indexes() {
-  index_owner.clear(), referenced_by.clear(), read_by.clear();
+  index_owner.clear(), referenced_by.clear(), read_by.clear(), enum_users.clear();
   for (const auto& [key, table] : tables) {
     for (const ConstraintModel& c : table.constraints) {
+      if (!c.emulates.empty()) enum_users[c.emulates].insert(key);
       if (c.is_key()) index_owner[table.schema + "." + c.name] = key;
       if (c.kind == ConstraintKind::ForeignKey) referenced_by[c.references.table].insert(key);
     }

@@ -69,6 +69,9 @@ struct ConstraintModel {
   bool valid = true;  ///< false: added NOT VALID and not validated since
   bool deferrable = false, initially_deferred = false;
   bool no_inherit = false;
+  /// A CHECK that stands for an enum column on DSQL (lint/enum_emulation.h): the emulated
+  /// type's key; its column is `columns[0]`.
+  std::string emulates;
 
   bool is_key() const { return kind == ConstraintKind::PrimaryKey || kind == ConstraintKind::Unique; }
 };
@@ -188,6 +191,8 @@ class Catalog {
   std::unordered_map<std::string, std::string> index_owner;                // "schema.index" -> table key
   std::unordered_map<std::string, std::set<std::string>> referenced_by;    // table -> tables whose keys point at it
   std::unordered_map<std::string, std::set<std::string>> read_by;          // table or view -> views reading it
+  /// Emulated type -> tables that may hold a CHECK emulating it (verify: renames leave stale keys).
+  std::unordered_map<std::string, std::set<std::string>> enum_users;
 
   const TableModel* table(const std::string& key) const;
   TableModel* table(const std::string& key);

@@ -286,6 +286,32 @@ void add_enum_value(Catalog& catalog, const SchemaChange& change) {
   values.insert(change.new_name.empty() ? values.end() : at, change.values.front());
 }
 
+void rename_enum_value(Catalog& catalog, const SchemaChange& change) {
+  const auto it = catalog.types.find(change.table);
+  if (it == catalog.types.end()) return;
+  for (std::string& value : it->second.values)
+    if (value == change.name) value = change.new_name;
+}
+
+/// ALTER TYPE ... RENAME TO: the CHECKs that emulate the type follow it.
+void rename_type(Catalog& catalog, const SchemaChange& change) {
+  const auto it = catalog.types.find(change.table);
+  if (it == catalog.types.end()) return;
+  EmulatedTypeModel type = std::move(it->second);
+  catalog.types.erase(it);
+  type.name = change.name;
+  const std::string key = type.schema + "." + type.name;
+  catalog.types[key] = std::move(type);
+  const auto users = catalog.enum_users.find(change.table);
+  if (users == catalog.enum_users.end()) return;
+  const std::set<std::string> tables = std::move(users->second);
+  catalog.enum_users.erase(users);
+  for (const std::string& table_key : tables)
+    if (TableModel* table = catalog.table(table_key))
+      for (ConstraintModel& constraint : table->constraints)
+        if (constraint.emulates == change.table) constraint.emulates = key, catalog.enum_users[key].insert(table_key);
+}
+
 /// Sequences, schemas, domains, types, comments and grants: no reverse index to keep.
 void other_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
   switch (change.kind) {
@@ -323,6 +349,12 @@ void other_change(Catalog& catalog, const SchemaChange& change, const Origin& or
     case Kind::AddEnumValue:
       if (!origin.stripped) add_enum_value(catalog, change);
       return;
+    case Kind::RenameEnumValue:
+      if (!origin.stripped) rename_enum_value(catalog, change);
+      return;
+    case Kind::RenameType:
+      if (!origin.stripped) rename_type(catalog, change);
+      return;
     case Kind::DropType:
       if (!origin.stripped) catalog.types.erase(change.table);
       return;
@@ -339,7 +371,36 @@ void other_change(Catalog& catalog, const SchemaChange& change, const Origin& or
 
 }  // namespace
 
+namespace {
+
+/// The tables holding a CHECK that emulates an enum, for ALTER TYPE to find them.
+void note_enum_users(Catalog& catalog, const std::string& table_key) {
+  if (const TableModel* table = catalog.table(table_key))
+    for (const ConstraintModel& constraint : table->constraints)
+      if (!constraint.emulates.empty()) catalog.enum_users[constraint.emulates].insert(table_key);
+}
+
+void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origin);
+
+}  // namespace
+
 void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+  apply_one(catalog, change, origin);
+  switch (change.kind) {
+    case Kind::CreateTable:
+    case Kind::AddConstraint:
+    case Kind::AddColumn: return note_enum_users(catalog, change.table);
+    case Kind::RenameTable: {
+      const auto dot = change.table.find('.');
+      return note_enum_users(catalog, change.table.substr(0, dot) + "." + change.name);
+    }
+    default: return;
+  }
+}
+
+namespace {
+
+void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
   switch (change.kind) {
     case Kind::CreateTable: return create_table(catalog, change, origin);
     case Kind::AddConstraint: return add_constraint_change(catalog, change, origin);
@@ -398,5 +459,7 @@ void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& or
     default: return other_change(catalog, change, origin);
   }
 }
+
+}  // namespace
 
 }  // namespace dsqlint

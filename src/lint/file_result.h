@@ -41,6 +41,20 @@ struct StatementResult {
   /// only when `run_if_sql` (when set) says true, and takes `handled_codes` as done.
   std::string run_if_sql;
   std::vector<std::string> handled_codes;
+  std::string guarded_sql;  ///< the statement the DO block guards, as written in it
+  /// Emulated on DSQL (lint/enum_emulation.h): what it does lives in the model and in the
+  /// statements that use the type; the statement itself runs nothing.
+  bool emulated = false;
+  /// Read-only checks apply runs before anything of the statement (and after the last
+  /// statement before it that writes rows): a query whose rows, if any, stop apply.
+  struct Precheck {
+    std::string sql;      ///< SELECT value, count(*) ...: each row is a value that would fail
+    std::string message;  ///< what the rows mean, printed with them
+  };
+  std::vector<Precheck> prechecks;
+  /// The steps of `rewritten` that change rows in batches (UPDATE ... LIMIT 3000 through a
+  /// key): apply repeats each, a transaction per batch, until it changes no row.
+  std::vector<size_t> batched;
   /// CREATE INDEX on a table created earlier in the same file: still empty, so its job
   /// finishes at once.
   bool table_is_new = false;

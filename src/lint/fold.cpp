@@ -26,7 +26,7 @@ bool settled_by_fold(std::string_view rule) {
       "alter-set-drop-default", "alter-column-type",       "add-column-with-constraint", "serial-in-add-column",
       "fk-add-without-not-valid", "check-add-without-not-valid", "alter-drop-column", "alter-drop-constraint",
       "identity-cache-missing", "create-index-sync",       "create-index-concurrently", "if-not-exists-invalid-index",
-      "do-block-foreign-key", "index-using-method"};
+      "do-block-foreign-key", "index-using-method", "enum-type"};
   return rules.contains(rule);
 }
 
@@ -260,6 +260,10 @@ void TableFolding::update_create(const std::string& table, const Window& window,
   const auto steps = model ? folded_sql(*model, create) : std::nullopt;
   if (!steps) return;
   std::erase_if(create.findings, [](const Finding& finding) { return finding.rule == kRule; });
+  // An emulated enum's CHECK stays apply's business: written into the file, it would part
+  // the file from the ORM's schema, which declares the enum.
+  const bool emulates = std::any_of(model->constraints.begin(), model->constraints.end(),
+                                    [](const ConstraintModel& c) { return !c.emulates.empty(); });
   Fix fix{.applicability = Applicability::Safe, .description = "fold the later changes into the CREATE TABLE"};
   fix.edits.push_back(Edit{create.span, steps->front()});
   fix.followups.assign(steps->begin() + 1, steps->end());
@@ -278,7 +282,7 @@ void TableFolding::update_create(const std::string& table, const Window& window,
                                                  "an error rather than a change silently skipped"
                                                : ""),
       .span = create.span,
-      .fixes = {std::move(fix)}});
+      .fixes = emulates ? std::vector<Fix>{} : std::vector<Fix>{std::move(fix)}});
   create.klass = std::max(create.klass, StatementClass::Rewrite);
   create.rewritten = *steps;
   create.runs_as_written = false;

@@ -145,6 +145,7 @@ void unwrap_guarded(StatementResult& result, const Statement& statement, const C
   result.outside_transaction = guarded.outside_transaction;
   result.writes = guarded.writes;
   result.run_if_sql = block.run_if_sql;
+  result.guarded_sql = block.sql;
   result.handled_codes = block.handled_codes;
 }
 

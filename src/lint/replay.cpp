@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "lint/enum_emulation.h"
 #include "lint/fold.h"
 #include "lint/rule.h"
 
@@ -40,8 +41,10 @@ void raise_class(StatementResult& statement) {
 void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
   // On DSQL, changes to a table the file created are folded into its CREATE TABLE while it is empty.
   std::optional<TableFolding> folding;
-  if (target.is_dsql()) folding.emplace(file, target);
+  std::optional<EnumEmulation> enums;  // DSQL has no CREATE TYPE: enums become CHECKs
+  if (target.is_dsql()) folding.emplace(file, target), enums.emplace(file, target);
   for (StatementResult& statement : file.statements) {
+    if (enums) enums->before_rules(statement, catalog);
     if (statement.changes.empty()) {
       if (folding) folding->before_apply(statement, catalog);
       continue;

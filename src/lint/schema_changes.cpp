@@ -112,6 +112,10 @@ void rename(const RenameStmt* rename, std::vector<SchemaChange>& out) {
     case OBJECT_COLUMN: change.kind = Kind::RenameColumn; break;
     case OBJECT_INDEX: change.kind = Kind::RenameIndex, change.name = change.table, change.table.clear(); break;
     case OBJECT_TABCONSTRAINT: change.kind = Kind::RenameConstraint; break;
+    case OBJECT_TYPE:
+      if (!rename->object || !IsA(rename->object, List)) return;
+      change.kind = Kind::RenameType, change.table = names_key(castNode(List, rename->object)), change.name = change.new_name;
+      break;
     default: return;
   }
   out.push_back(std::move(change));
@@ -212,12 +216,18 @@ void statistics(const CreateStatsStmt* stats, std::vector<SchemaChange>& out) {
 }
 
 void alter_enum(const AlterEnumStmt* alter, std::vector<SchemaChange>& out) {
-  if (alter->oldVal || !alter->newVal) return;  // RENAME VALUE: the values keep their places
+  if (!alter->newVal) return;
+  if (alter->oldVal) {
+    out.push_back({.kind = Kind::RenameEnumValue, .table = names_key(alter->typeName), .name = alter->oldVal,
+                   .new_name = alter->newVal});
+    return;
+  }
   out.push_back({.kind = Kind::AddEnumValue,
                  .table = names_key(alter->typeName),
                  .name = alter->newValNeighbor ? alter->newValNeighbor : "",
                  .new_name = alter->newValNeighbor ? (alter->newValIsAfter ? "after" : "before") : "",
-                 .values = {alter->newVal}});
+                 .values = {alter->newVal},
+                 .replace = alter->skipIfNewValExists});
 }
 
 /// The changes of one statement, without their span.

@@ -46,7 +46,10 @@ struct SchemaChange {
     CreateDomain,  ///< `table` is the domain's key; `column` its type, NOT NULL and default; `constraints` its checks
     DropDomain,
     CreateEnum,    ///< `table` is the type's key; `values`
-    AddEnumValue,  ///< `values` holds the value, `name` the neighbour, `new_name` "before" or "after" (empty: at the end)
+    AddEnumValue,  ///< `values` holds the value, `name` the neighbour, `new_name` "before" or "after" (empty: at the end);
+                   ///< `replace` for IF NOT EXISTS
+    RenameEnumValue,  ///< `name` old value, `new_name` new value
+    RenameType,       ///< `table` the type's key, `name` its new name
     DropType,
     Comment,       ///< on `table` (and column `name`, when set): `expression_sql` is the text, empty to remove
     Grant,         ///< on `table`: `grant`

@@ -19,6 +19,8 @@ enum class StepKind {
   Recreate,    ///< rebuild a table: `recreation`
   Skip,        ///< STRIP: not run, reported on every apply and by status
   Folded,      ///< folded into an earlier CREATE TABLE of the file: nothing to run, recorded as done
+  Emulated,    ///< an enum's CREATE/ALTER/DROP TYPE on DSQL: the model and other statements do it
+  Precheck,    ///< a read-only query whose rows stop apply before the statement changes anything
   Refuse,      ///< UNSUPPORTED: nothing of the folder runs
 };
 
@@ -51,6 +53,9 @@ struct Step {
   std::string run_if_sql;
   /// SQLSTATEs the DO block's handler swallowed: raised by a step, its statement is done.
   std::vector<std::string> handled_codes;
+  /// A batch of a data change: run in a transaction of its own again and again until it
+  /// changes no row (idempotent by its WHERE).
+  bool repeat_until_none = false;
 };
 
 /// One migration file: its identity and its steps in order.

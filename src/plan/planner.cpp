@@ -1,11 +1,15 @@
 #include "plan/planner.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "aws/sha256.h"
+#include "lint/schema_changes.h"
+#include "lint/statement.h"
+#include "parse/parsed_file.h"
 #include "parse/lexer.h"
 #include "plan/dsql_local.h"
 #include "plan/provider.h"
@@ -44,16 +48,28 @@ bool creates_index(std::string_view sql) {
   return is_word(sql, next, "UNIQUE") && is_word(sql, lexer.next_significant(), "INDEX");
 }
 
+/// A step of a rewrite resumes by what its own SQL does (ADD CONSTRAINT, RENAME ...).
+void add_own_resume_check(Step& step) {
+  const SourceFile source = make_source("", step.sql);
+  const ParsedFile parsed = parse_file(source);
+  if (parsed.statements.size() != 1 || parsed.statements[0].kind != SyntaxKind::Postgres) return;
+  const std::vector<SchemaChange> changes = schema_changes(Statement(parsed.statements[0], source, 1));
+  if (changes.size() == 1 && changes[0].kind != SchemaChange::Kind::CreateIndex) add_resume_check(step, changes[0]);
+}
+
 /// One step per statement of the rewrite, in order; the first may build an index.
 void add_rewrite(FilePlan& plan, const Step& step, const StatementResult& statement, Provider provider) {
   for (size_t i = 0; i < statement.rewritten.size(); ++i) {
     Step part = step;
     part.ddl = statement.category != StatementCategory::Dml;  // a DO block's rewrite is its DDL
-    if (i > 0) part.already_done_codes.clear();
+    if (i > 0) part.already_done_codes.clear(), part.verify_sql.clear();
     part.sql = statement.rewritten[i];
+    if (part.already_done_codes.empty()) add_own_resume_check(part);
     if (i > 0 || !creates_index(part.sql)) part.index.reset();
     else if (!part.index && !statement.changes.empty()) part.index = built_index(statement.changes.front());
     part.kind = i == 0 && statement.klass == StatementClass::Index ? StepKind::IndexAsync : StepKind::Run;
+    if (std::find(statement.batched.begin(), statement.batched.end(), i) != statement.batched.end())
+      part.ddl = false, part.repeat_until_none = true, part.already_done_codes.clear();
     part.note = i == 0 ? first_message(statement, statement.klass) : "follow-up of the rewrite";
     if (provider == Provider::DsqlLocal) localize(part);
     plan.steps.push_back(std::move(part));
@@ -76,6 +92,12 @@ void add_statement(FilePlan& plan, const FileResult& file, const StatementResult
   } else if (statement.folded_into != 0) {
     step.kind = StepKind::Folded;
     step.note = "folded into CREATE TABLE, statement " + std::to_string(statement.folded_into);
+  } else if (statement.emulated) {
+    step.kind = StepKind::Emulated;
+    const auto emulation = std::find_if(statement.findings.begin(), statement.findings.end(),
+                                        [](const Finding& f) { return f.rule == "enum-type"; });
+    step.note = emulation == statement.findings.end() ? first_message(statement, StatementClass::Rewrite)
+                                                      : emulation->message;
   } else if (statement.category == StatementCategory::Transaction) {
     step.kind = StepKind::Skip;
     step.note = "transaction control: apply draws the transaction boundaries itself";
@@ -91,10 +113,21 @@ void add_statement(FilePlan& plan, const FileResult& file, const StatementResult
   plan.steps.push_back(std::move(step));
 }
 
+/// Whether a check of rows may not move before the statement: it writes rows, or creates,
+/// renames or drops a table or column.
+bool writes_rows_or_tables(const StatementResult& statement) {
+  if (!statement.writes.empty() || statement.category == StatementCategory::Dml) return true;
+  using Kind = SchemaChange::Kind;
+  return std::any_of(statement.changes.begin(), statement.changes.end(), [](const SchemaChange& change) {
+    return change.kind == Kind::CreateTable || change.kind == Kind::RenameTable || change.kind == Kind::DropTable ||
+           change.kind == Kind::AddColumn || change.kind == Kind::DropColumn || change.kind == Kind::RenameColumn;
+  });
+}
+
 /// A guarded DO block: its guard goes on the statement's first step, its handler on each.
 void add_guard(FilePlan& plan, size_t first, const StatementResult& statement) {
   for (size_t i = first; i < plan.steps.size(); ++i) {
-    if (plan.steps[i].kind == StepKind::Refuse || plan.steps[i].kind == StepKind::Skip) return;
+    if (plan.steps[i].kind != StepKind::Run && plan.steps[i].kind != StepKind::IndexAsync) return;
     if (i == first) plan.steps[i].run_if_sql = statement.run_if_sql;
     plan.steps[i].handled_codes = statement.handled_codes;
   }
@@ -116,6 +149,8 @@ std::string_view kind_label(const Step& step) {
     case StepKind::Recreate: return "recreate";
     case StepKind::Skip: return "SKIP";
     case StepKind::Folded: return "folded";
+    case StepKind::Emulated: return "emulated";
+    case StepKind::Precheck: return "check";
     case StepKind::Refuse: return "REFUSE";
   }
   return "";
@@ -150,10 +185,16 @@ FilePlan plan_file(const FileResult& file, Provider provider) {
                 .sha256 = normalized_sha256(file.source.text),
                 .raw_sha256 = sha256_hex(file.source.text)};
   bool outside_transaction = false;
+  size_t after_last_write = 0;  // where a statement's prechecks go: after what changes the rows they read
   for (const StatementResult& statement : file.statements) {
+    for (const StatementResult::Precheck& check : statement.prechecks)
+      plan.steps.insert(plan.steps.begin() + static_cast<long>(after_last_write++),
+                        Step{.statement = statement.index, .kind = StepKind::Precheck, .sql = check.sql,
+                             .note = check.message});
     const size_t first = plan.steps.size();
     add_statement(plan, file, statement, provider);
     add_guard(plan, first, statement);
+    if (writes_rows_or_tables(statement)) after_last_write = plan.steps.size();
     outside_transaction = outside_transaction || statement.outside_transaction;
   }
   plan.one_transaction = !is_dsql(provider) && !outside_transaction;
@@ -179,7 +220,13 @@ std::string describe(const FilePlan& file, size_t first_step) {
       continue;
     }
     // A folded statement runs as nothing: its change is in the CREATE TABLE.
-    if (step.kind == StepKind::Skip || step.kind == StepKind::Refuse || step.kind == StepKind::Folded) continue;
+    if (step.kind == StepKind::Skip || step.kind == StepKind::Refuse || step.kind == StepKind::Folded ||
+        step.kind == StepKind::Emulated)
+      continue;
+    if (step.kind == StepKind::Precheck) {
+      out += indent(step.sql, "      ") + "\n      stop, changing nothing, if it returns a row\n";
+      continue;
+    }
     if (!step.run_if_sql.empty())
       out += "      only when " + step.run_if_sql + " (the DO block's guard); otherwise the statement is done\n";
     if (!step.handled_codes.empty())
@@ -189,7 +236,8 @@ std::string describe(const FilePlan& file, size_t first_step) {
       out += fmt::format("      drop {} first if a failed build left it INVALID{}\n", quoted_index_name(*step.index),
                          file.one_transaction ? "" : " (its own transaction)");
     out += indent(step.sql, "      ") + "\n";
-    if (!file.one_transaction) out += "      commit\n";
+    if (step.repeat_until_none) out += "      commit; again, a transaction per batch, until it changes no row\n";
+    else if (!file.one_transaction) out += "      commit\n";
     if (step.index)
       out += fmt::format("      {}check the index is valid\n",
                          waits_for_job(step) ? "wait for the index job, then " : "");

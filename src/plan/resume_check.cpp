@@ -53,6 +53,16 @@ void add_resume_check(Step& step, const SchemaChange& change) {
                         " AND conname = " + quote_literal(name) + ")";
       return;
     }
+    case Kind::DropConstraint:
+      step.already_done_codes = {"42704"};
+      step.verify_sql = "SELECT NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = " + table +
+                        " AND conname = " + quote_literal(change.name) + ")";
+      return;
+    case Kind::RenameConstraint:
+      step.already_done_codes = {"42704"};
+      step.verify_sql = "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = " + table +
+                        " AND conname = " + quote_literal(change.new_name) + ")";
+      return;
     case Kind::DropTable:
       step.already_done_codes = {"42P01"};
       step.verify_sql = "SELECT " + table + " IS NULL";
