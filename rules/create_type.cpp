@@ -38,7 +38,7 @@ void check(const Statement& stmt, Context&, Findings& out) {
 
 const RuleRegistrar kRule{{
     .id = "create-type",
-    .summary = "CREATE TYPE (enum, composite, range, base), ALTER TYPE, DROP TYPE",
+    .summary = "CREATE TYPE (composite, range, base), and ALTER/DROP TYPE of a type that is not an emulated enum",
     .klass = StatementClass::Unsupported,
     .nodes = {T_CreateEnumStmt, T_CompositeTypeStmt, T_CreateRangeStmt, T_DefineStmt, T_AlterEnumStmt,
               T_AlterTypeStmt, T_AlterTableStmt, T_RenameStmt, T_DropStmt},
