@@ -43,6 +43,9 @@ int run_status(const std::string& folder, ConnectionOptions connection, bool jso
 int run_unlock(ConnectionOptions connection, bool force);
 /// Applies the folder with dsql-local to a throwaway server, prints the schema, removes it.
 int run_rehearse(const std::string& folder);
+/// Runs the permissions folder's files on the admin connection, each file once per content
+/// (tracked by hash in __mantle_permissions); an edited file runs again.
+int run_apply_permissions(const std::string& folder, const ConnectionOptions& options);
 int run_rehash(const std::string& folder, const std::string& file, ConnectionOptions connection);
 
 }  // namespace dsqlint

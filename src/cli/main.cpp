@@ -101,6 +101,13 @@ int main(int argc, char** argv) {
   rehash_cmd->add_option("--folder", rehash_folder, "migrations folder")->default_str("migrations");
   add_connection(rehash_cmd, rehash_connection);
 
+  std::string permissions_folder = "permissions";
+  ConnectionOptions permissions_connection;
+  CLI::App* permissions_cmd = app.add_subcommand(
+      "apply-permissions", "run the permissions folder's SQL (roles, grants) once per file version, tracked by hash");
+  permissions_cmd->add_option("--folder", permissions_folder, "permissions folder")->default_str("permissions");
+  add_connection(permissions_cmd, permissions_connection);
+
   std::string rehearse_folder = "migrations";
   CLI::App* rehearse_cmd =
       app.add_subcommand("rehearse", "apply the folder as DSQL would, on a throwaway local PostgreSQL, then remove it");
@@ -135,6 +142,7 @@ int main(int argc, char** argv) {
   if (*status_cmd) return run_status(status_folder, status_connection, status_json);
   if (*unlock_cmd) return run_unlock(unlock_connection, unlock_force);
   if (*rehearse_cmd) return run_rehearse(rehearse_folder);
+  if (*permissions_cmd) return run_apply_permissions(permissions_folder, permissions_connection);
   if (*rehash_cmd) return run_rehash(rehash_folder, rehash_file, rehash_connection);
   if (*rules_cmd) return static_cast<int>(run_rules(rules_json, rules_kinds));
   if (*fix_cmd) return static_cast<int>(run_fix(fix));
