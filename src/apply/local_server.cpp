@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -211,6 +212,9 @@ Result<LocalServer> LocalServer::start(const LocalServerOptions& options) {
   server.watchdog_ = spawn_watchdog(server.bin_dir_, server.dir_, server.run_as_, server.watchdog_pipe_);
   if (server.watchdog_ < 0) return Error{std::string("cannot start a watchdog process: ") + std::strerror(errno)};
   if (auto error = server.init_cluster()) return *error;
+  server.tls_ = !options.tls_certificate.empty();
+  if (server.tls_)
+    if (auto error = server.enable_tls(options)) return *error;
   if (auto error = server.start_postmaster()) return *error;
   return Result<LocalServer>(std::move(server));
 }
@@ -224,10 +228,26 @@ std::optional<Error> LocalServer::init_cluster() const {
   return Error{"initdb failed with status " + std::to_string(status) + ":" + log_tail(log)};
 }
 
+std::optional<Error> LocalServer::enable_tls(const LocalServerOptions& options) const {
+  const auto write = [&](const std::string& name, const std::string& text, bool append) -> bool {
+    const std::string path = data_dir() + "/" + name;
+    std::ofstream out(path, append ? std::ios::app : std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) return false;
+    ::chmod(path.c_str(), 0600);  // the server refuses a key others can read
+    return !run_as_ || ::chown(path.c_str(), run_as_->uid, run_as_->gid) == 0;
+  };
+  if (!write("server.crt", options.tls_certificate, false) || !write("server.key", options.tls_key, false) ||
+      !write("pg_hba.conf", "hostssl all all 127.0.0.1/32 trust\n", true))
+    return Error{"cannot write the TLS files into " + data_dir()};
+  return std::nullopt;
+}
+
 std::optional<Error> LocalServer::start_postmaster() const {
-  const std::string server_options = "-k " + shell_quote(dir_) + " -p " + std::to_string(port_) +
-                                     " -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-                                     " -c synchronous_commit=off";
+  const std::string listen = tls_ ? " -c listen_addresses=127.0.0.1 -c ssl=on" : " -c listen_addresses=''";
+  const std::string server_options = "-k " + shell_quote(dir_) + " -p " + std::to_string(port_) + listen +
+                                     " -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
   const std::string log = dir_ + "/pg_ctl.log";
   const int status = run({bin_dir_ + "/pg_ctl", "start", "-D", data_dir(), "-w", "-t", "60", "-o", server_options,
                           "-l", dir_ + "/log"},

@@ -15,6 +15,9 @@ struct LocalServerOptions {
   std::string bin_dir;
   /// The port number, which names the socket file. 0: one that no local TCP listener uses.
   int port = 0;
+  /// PEM certificate and key: the server also listens on 127.0.0.1 with TLS on, where
+  /// hostssl connections are trusted (the TLS tests); empty: unix socket only.
+  std::string tls_certificate, tls_key;
 };
 
 /// A throwaway PostgreSQL server in a temporary folder, reachable only through a unix
@@ -60,6 +63,7 @@ class LocalServer {
   std::string data_dir() const { return dir_ + "/data"; }
   std::optional<Error> init_cluster() const;
   std::optional<Error> start_postmaster() const;
+  std::optional<Error> enable_tls(const LocalServerOptions& options) const;
 
   std::string bin_dir_;
   std::string dir_;
@@ -68,6 +72,7 @@ class LocalServer {
   pid_t watchdog_ = -1;  ///< stops the server once watchdog_pipe_ closes
   int watchdog_pipe_ = -1;
   std::optional<Account> run_as_;
+  bool tls_ = false;
 };
 
 }  // namespace dsqlint

@@ -25,10 +25,31 @@ std::string env_or(const std::string& value, const char* name) {
   return set ? set : "";
 }
 
-/// key=value conninfo for DSQL's admin user over TLS, with a fresh IAM token as the password;
-/// without AWS credentials in the environment, libpq's PGPASSWORD (a token made elsewhere).
-Result<std::string> dsql_conninfo(const std::string& endpoint, const ConnectionOptions& options) {
-  const std::string base = "host=" + conninfo_quote(endpoint) + " port=5432 user=admin dbname=postgres sslmode=require";
+/// Debian's ca-certificates bundle: libpq 15 has no sslrootcert=system.
+constexpr const char* kSystemCaBundle = "/etc/ssl/certs/ca-certificates.crt";
+
+/// The CA bundle that verifies the endpoint: --ssl-root-cert, PGSSLROOTCERT, the system's.
+Result<std::string> root_certificates(const ConnectionOptions& options) {
+  std::string path = env_or(options.ssl_root_cert, "PGSSLROOTCERT");
+  if (path.empty()) path = kSystemCaBundle;
+  if (::access(path.c_str(), R_OK) != 0)
+    return Error{"cannot read the CA bundle " + path + " that verifies the endpoint's certificate: install "
+                 "ca-certificates, or pass --ssl-root-cert (or set PGSSLROOTCERT)"};
+  return path;
+}
+
+/// key=value conninfo for DSQL's admin user over TLS with the server's certificate verified
+/// (verify-full: anything on the path could otherwise take the token), with a fresh IAM token
+/// as the password; without AWS credentials in the environment, libpq's PGPASSWORD (a token
+/// made elsewhere). The endpoint may carry a port (host:port, for a tunnel).
+Result<std::string> dsql_conninfo(const std::string& given, const ConnectionOptions& options) {
+  std::string endpoint = given, port = "5432";
+  if (const size_t colon = given.rfind(':'); colon != std::string::npos && given.find(':') == colon)
+    endpoint = given.substr(0, colon), port = given.substr(colon + 1);
+  const auto roots = root_certificates(options);
+  if (!roots) return roots.error();
+  const std::string base = "host=" + conninfo_quote(endpoint) + " port=" + conninfo_quote(port) +
+                           " user=admin dbname=postgres sslmode=verify-full sslrootcert=" + conninfo_quote(*roots);
   auto credentials = credentials_from_environment();
   if (!credentials && !env_or("", "PGPASSWORD").empty()) return base;
   if (!credentials)

@@ -12,6 +12,7 @@ struct ConnectionOptions {
   std::string connection_string;  ///< --connection-string, else DATABASE_URL
   std::string endpoint;           ///< --endpoint, else DSQL_ENDPOINT
   std::string region;             ///< --region, else AWS_REGION
+  std::string ssl_root_cert;      ///< --ssl-root-cert, else PGSSLROOTCERT, else the system's CA bundle
 };
 
 struct ApplyCommandOptions {

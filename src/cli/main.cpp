@@ -62,6 +62,9 @@ int main(int argc, char** argv) {
     command->add_option("--connection-string", connection.connection_string, "libpq URL or key=value (default: DATABASE_URL)");
     command->add_option("--endpoint", connection.endpoint, "Aurora DSQL cluster endpoint (default: DSQL_ENDPOINT)");
     command->add_option("--region", connection.region, "AWS region (default: AWS_REGION)");
+    command->add_option("--ssl-root-cert", connection.ssl_root_cert,
+                        "CA bundle that verifies the endpoint's certificate (default: PGSSLROOTCERT, else the "
+                        "system's, /etc/ssl/certs/ca-certificates.crt)");
   };
 
   std::string plan_folder_option = "migrations", plan_provider;

@@ -1,0 +1,79 @@
+// TLS to --endpoint is verify-full: a local PostgreSQL with TLS on 127.0.0.1 and a
+// self-signed certificate (made here with the openssl command) is refused without its CA,
+// with a message that names the certificate problem, and accepted with it (--ssl-root-cert
+// or PGSSLROOTCERT). A connection string the user gives keeps the user's own sslmode.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "../fixture_expectations.h"
+#include "../run_command.h"
+#include "apply/local_server.h"
+#include "apply_test_support.h"
+
+namespace dsqlint::testing {
+namespace {
+
+constexpr auto npos = std::string::npos;
+
+struct TlsServer {
+  std::string dir;
+  std::string ca;  ///< the self-signed certificate, which is its own CA
+  std::optional<LocalServer> server;
+};
+
+TlsServer start_tls_server() {
+  TlsServer out;
+  out.dir = make_temp_dir("tls-certificate");
+  const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+                              "-addext subjectAltName=IP:127.0.0.1 -keyout " + out.dir + "/server.key -out " +
+                              out.dir + "/server.crt 2>" + out.dir + "/openssl.log";
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl failed: " + read_text_file(out.dir + "/openssl.log"));
+  out.ca = out.dir + "/server.crt";
+  auto server = LocalServer::start({.tls_certificate = read_text_file(out.dir + "/server.crt"),
+                                    .tls_key = read_text_file(out.dir + "/server.key")});
+  if (!server) throw std::runtime_error(server.error().message);
+  out.server.emplace(std::move(*server));
+  Db db(out.server->conninfo());
+  db.exec("CREATE ROLE admin LOGIN SUPERUSER");
+  return out;
+}
+
+const std::vector<std::string> kAwsEnvironment = {"AWS_ACCESS_KEY_ID=AKIDEXAMPLE",
+                                                  "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+                                                  "PGSSLROOTCERT=", "PGSSLMODE="};
+
+TEST(Tls, EndpointIsVerifiedAgainstTheTrustStoreOrTheGivenCa) {
+  TlsServer tls = start_tls_server();
+  MigrationFolder folder("tls");
+  folder.write("0001.sql", {"CREATE TABLE t (id int PRIMARY KEY)"});
+  const std::string endpoint = "127.0.0.1:" + std::to_string(tls.server->port());
+  const std::vector<std::string> status = {"status", "--folder", folder.path(), "--provider", "postgres",
+                                           "--endpoint", endpoint, "--region", "us-east-1"};
+
+  // The system's trust store does not know the self-signed certificate.
+  const ProcessResult refused = run_dsqlint_with(status, kAwsEnvironment);
+  EXPECT_EQ(refused.exit_code, 5) << refused.output();
+  EXPECT_NE(refused.err.find("certificate verify failed"), npos) << refused.err;
+  EXPECT_EQ(refused.output().find("X-Amz-Signature="), npos) << "the token is never printed\n" << refused.output();
+
+  std::vector<std::string> with_ca = status;
+  with_ca.insert(with_ca.end(), {"--ssl-root-cert", tls.ca});
+  const ProcessResult accepted = run_dsqlint_with(with_ca, kAwsEnvironment);
+  EXPECT_EQ(accepted.exit_code, 10) << "connected; one migration pending\n" << accepted.output();
+
+  std::vector<std::string> environment = kAwsEnvironment;
+  environment[2] = "PGSSLROOTCERT=" + tls.ca;
+  EXPECT_EQ(run_dsqlint_with(status, environment).exit_code, 10);
+
+  // A connection string keeps what its user chose, TLS without verification included.
+  const ProcessResult own = run_dsqlint_with(
+      {"status", "--folder", folder.path(), "--provider", "postgres", "--connection-string",
+       "host=127.0.0.1 port=" + std::to_string(tls.server->port()) + " user=admin dbname=postgres sslmode=require"},
+      kAwsEnvironment);
+  EXPECT_EQ(own.exit_code, 10) << own.output();
+}
+
+}  // namespace
+}  // namespace dsqlint::testing
