@@ -58,6 +58,10 @@ std::unique_ptr<SessionFactory> pg_sessions(std::string conninfo);
 /// The same, asking `conninfo` again before every connection (a fresh IAM token each time).
 std::unique_ptr<SessionFactory> pg_sessions(std::function<Result<std::string>()> conninfo);
 
+/// The keywords and values a libpq connection string (URL or key=value) sets, by libpq's
+/// own parser; the error is libpq's message.
+Result<std::vector<std::pair<std::string, std::string>>> parse_conninfo(const std::string& conninfo);
+
 /// `conninfo` with any password replaced by "***": postgres://u:***@h/db, password=***,
 /// and ?password=... / X-Amz-Signature=... query parameters.
 std::string mask_secrets(const std::string& conninfo);

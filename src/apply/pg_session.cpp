@@ -201,4 +201,20 @@ std::unique_ptr<SessionFactory> pg_sessions(std::function<Result<std::string>()>
   return std::make_unique<PgSessionFactory>(std::move(conninfo));
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> parse_conninfo(const std::string& conninfo) {
+  char* message = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &message);
+  if (!options) {
+    Error error{message ? message : "cannot read the connection string"};
+    if (message) PQfreemem(message);
+    while (!error.message.empty() && error.message.back() == '\n') error.message.pop_back();
+    return error;
+  }
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const PQconninfoOption* option = options; option->keyword; ++option)
+    if (option->val && *option->val) out.emplace_back(option->keyword, option->val);
+  PQconninfoFree(options);
+  return out;
+}
+
 }  // namespace dsqlint

@@ -13,6 +13,25 @@ std::string dsql_auth_token(const std::string& endpoint, const std::string& regi
   return presign_url(request, credentials, now);
 }
 
+std::string rds_auth_token(const std::string& host, int port, const std::string& user, const std::string& region,
+                           const AwsCredentials& credentials, std::chrono::system_clock::time_point now) {
+  const PresignRequest request{.host = host + ":" + std::to_string(port),
+                               .params = {{"Action", "connect"}, {"DBUser", user}},
+                               .service = "rds-db",
+                               .region = region,
+                               .expires_seconds = 900};
+  return presign_url(request, credentials, now);
+}
+
+std::string region_from_rds_host(std::string_view host) {
+  constexpr std::string_view kSuffix = ".rds.amazonaws.com";
+  if (host.ends_with('.')) host.remove_suffix(1);
+  if (!host.ends_with(kSuffix)) return "";
+  host.remove_suffix(kSuffix.size());
+  const size_t dot = host.rfind('.');
+  return dot == std::string_view::npos ? "" : std::string(host.substr(dot + 1));
+}
+
 std::string region_from_endpoint(std::string_view endpoint) {
   constexpr std::string_view kMarker = ".dsql.", kSuffix = ".on.aws";
   if (endpoint.ends_with('.')) endpoint.remove_suffix(1);

@@ -15,6 +15,15 @@ std::string dsql_auth_token(const std::string& endpoint, const std::string& regi
                             const AwsCredentials& credentials, std::chrono::system_clock::time_point now,
                             int expires_seconds = 900);
 
+/// The password for an RDS/Aurora PostgreSQL IAM connection (aurora-serverless-v2): a SigV4
+/// query-presigned GET of https://<host>:<port>/?Action=connect&DBUser=<user>, service
+/// "rds-db", without the "https://": byte-equal to botocore's rds generate_db_auth_token.
+std::string rds_auth_token(const std::string& host, int port, const std::string& user, const std::string& region,
+                           const AwsCredentials& credentials, std::chrono::system_clock::time_point now);
+
+/// The region of an RDS host `<name>.<id>.<region>.rds.amazonaws.com`; empty otherwise.
+std::string region_from_rds_host(std::string_view host);
+
 /// The region of a DSQL endpoint `<id>.dsql.<region>.on.aws`; empty for any other host.
 std::string region_from_endpoint(std::string_view endpoint);
 

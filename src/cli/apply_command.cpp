@@ -48,8 +48,10 @@ Result<std::string> dsql_conninfo(const std::string& given, const ConnectionOpti
     endpoint = given.substr(0, colon), port = given.substr(colon + 1);
   const auto roots = root_certificates(options);
   if (!roots) return roots.error();
+  const std::string user = options.user.empty() ? "admin" : options.user;
   const std::string base = "host=" + conninfo_quote(endpoint) + " port=" + conninfo_quote(port) +
-                           " user=admin dbname=postgres sslmode=verify-full sslrootcert=" + conninfo_quote(*roots);
+                           " user=" + conninfo_quote(user) +
+                           " dbname=postgres sslmode=verify-full sslrootcert=" + conninfo_quote(*roots);
   auto credentials = credentials_from_environment();
   if (!credentials && !env_or("", "PGPASSWORD").empty()) return base;
   if (!credentials)
@@ -57,8 +59,43 @@ Result<std::string> dsql_conninfo(const std::string& given, const ConnectionOpti
   std::string region = env_or(options.region, "AWS_REGION");
   if (region.empty()) region = region_from_endpoint(endpoint);
   if (region.empty()) return Error{"cannot tell the AWS region of " + endpoint + ": pass --region or set AWS_REGION"};
-  const std::string token = dsql_auth_token(endpoint, region, true, *credentials, std::chrono::system_clock::now());
+  // admin signs DbConnectAdmin; any other role DbConnect.
+  const std::string token =
+      dsql_auth_token(endpoint, region, user == "admin", *credentials, std::chrono::system_clock::now());
   return base + " password=" + conninfo_quote(token);
+}
+
+/// The user's connection string with an RDS IAM token as its password (aurora-serverless-v2
+/// with --iam), over verified TLS; the region from --region, AWS_REGION or the host's name.
+Result<std::string> rds_iam_conninfo(const std::string& url, const ConnectionOptions& options) {
+  auto parsed = parse_conninfo(url);
+  if (!parsed) return Error{"cannot read the connection string: " + parsed.error().message};
+  std::string host, port = "5432", user = options.user, out;
+  for (const auto& [key, value] : *parsed) {
+    if (key == "host") host = value;
+    if (key == "port") port = value;
+    if (key == "user" && user.empty()) user = value;
+    if (key == "password" || key == "sslmode" || key == "sslrootcert" || key == "user") continue;
+    out += key + "=" + conninfo_quote(value) + " ";
+  }
+  if (host.empty() || user.empty()) return Error{"--iam needs the connection string to name a host and a user"};
+  auto credentials = credentials_from_environment();
+  if (!credentials) return credentials.error();
+  std::string region = env_or(options.region, "AWS_REGION");
+  if (region.empty()) region = region_from_rds_host(host);
+  if (region.empty()) return Error{"cannot tell the AWS region of " + host + ": pass --region or set AWS_REGION"};
+  const auto roots = root_certificates(options);
+  if (!roots) return roots.error();
+  int port_number = 5432;
+  try {
+    port_number = std::stoi(port);
+  } catch (const std::exception&) {
+    return Error{"--iam: the port " + port + " is not a number"};
+  }
+  const std::string token =
+      rds_auth_token(host, port_number, user, region, *credentials, std::chrono::system_clock::now());
+  return out + "user=" + conninfo_quote(user) + " sslmode=verify-full sslrootcert=" + conninfo_quote(*roots) +
+         " password=" + conninfo_quote(token);
 }
 
 /// Fault injection for the tests: DSQLINT_TEST_KILL_AT=before:<file>:<step> (or after:)
@@ -79,7 +116,7 @@ std::function<void(const std::string&)> test_fault_hook() {
 
 Result<std::string> connection_target(const ConnectionOptions& options) {
   const std::string url = env_or(options.connection_string, "DATABASE_URL");
-  if (!url.empty()) return url;
+  if (!url.empty()) return options.iam ? rds_iam_conninfo(url, options) : Result<std::string>(url);
   const std::string endpoint = env_or(options.endpoint, "DSQL_ENDPOINT");
   if (!endpoint.empty()) return dsql_conninfo(endpoint, options);
   return Error{"no database: pass --connection-string or set DATABASE_URL (or --endpoint / DSQL_ENDPOINT)"};

@@ -13,6 +13,8 @@ struct ConnectionOptions {
   std::string endpoint;           ///< --endpoint, else DSQL_ENDPOINT
   std::string region;             ///< --region, else AWS_REGION
   std::string ssl_root_cert;      ///< --ssl-root-cert, else PGSSLROOTCERT, else the system's CA bundle
+  std::string user;               ///< --user: the database role; admin for an endpoint when empty
+  bool iam = false;               ///< --iam: sign an RDS IAM token for the connection string (aurora-serverless-v2)
 };
 
 struct ApplyCommandOptions {

@@ -62,6 +62,11 @@ int main(int argc, char** argv) {
     command->add_option("--connection-string", connection.connection_string, "libpq URL or key=value (default: DATABASE_URL)");
     command->add_option("--endpoint", connection.endpoint, "Aurora DSQL cluster endpoint (default: DSQL_ENDPOINT)");
     command->add_option("--region", connection.region, "AWS region (default: AWS_REGION)");
+    command->add_option("--user", connection.user,
+                        "database role an --endpoint or --iam connection signs its token for (default: admin for an "
+                        "endpoint, DbConnectAdmin; any other role signs DbConnect)");
+    command->add_flag("--iam", connection.iam,
+                      "sign an RDS IAM token (rds-db:connect) as the connection string's password: aurora-serverless-v2");
     command->add_option("--ssl-root-cert", connection.ssl_root_cert,
                         "CA bundle that verifies the endpoint's certificate (default: PGSSLROOTCERT, else the "
                         "system's, /etc/ssl/certs/ca-certificates.crt)");

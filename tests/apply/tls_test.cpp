@@ -75,5 +75,36 @@ TEST(Tls, EndpointIsVerifiedAgainstTheTrustStoreOrTheGivenCa) {
   EXPECT_EQ(own.exit_code, 10) << own.output();
 }
 
+// --user signs for another role (DbConnect) and connects as it; --iam signs an RDS token for a
+// connection string (aurora-serverless-v2) and verifies the server the same way.
+TEST(Tls, UserAndIamConnectionsAreVerifiedAndActAsTheirRole) {
+  TlsServer tls = start_tls_server();
+  Db(tls.server->conninfo()).exec("CREATE ROLE app_user LOGIN; GRANT ALL ON SCHEMA public TO app_user; "
+                                  "GRANT CREATE ON DATABASE postgres TO app_user");
+  MigrationFolder folder("tls-user");
+  folder.write("0001.sql", {"CREATE TABLE owned_by_app (id int PRIMARY KEY)"});
+  const std::string port = std::to_string(tls.server->port());
+  const ProcessResult applied = run_dsqlint_with({"apply", "--folder", folder.path(), "--provider", "postgres",
+                                                  "--endpoint", "127.0.0.1:" + port, "--region", "us-east-1", "--user",
+                                                  "app_user", "--ssl-root-cert", tls.ca},
+                                                 kAwsEnvironment);
+  ASSERT_EQ(applied.exit_code, 0) << applied.output();
+  EXPECT_EQ(Db(tls.server->conninfo()).row("SELECT tableowner FROM pg_tables WHERE tablename = 'owned_by_app'"),
+            "app_user");
+
+  const std::vector<std::string> iam = {"status", "--folder", folder.path(), "--provider", "aurora-serverless-v2",
+                                        "--iam", "--region", "us-east-1", "--connection-string",
+                                        "postgresql://app_user@127.0.0.1:" + port + "/postgres?sslmode=disable"};
+  const ProcessResult refused = run_dsqlint_with(iam, kAwsEnvironment);
+  EXPECT_EQ(refused.exit_code, 5) << "sslmode=disable is overridden: --iam sends a token\n" << refused.output();
+  EXPECT_NE(refused.err.find("certificate verify failed"), npos) << refused.err;
+  std::vector<std::string> with_ca = iam;
+  with_ca.insert(with_ca.end(), {"--ssl-root-cert", tls.ca});
+  const ProcessResult accepted = run_dsqlint_with(with_ca, kAwsEnvironment);
+  EXPECT_EQ(accepted.exit_code, 0) << "connected, nothing pending\n" << accepted.output();
+  for (const ProcessResult* run : {&applied, &refused, &accepted})
+    EXPECT_EQ(run->output().find("X-Amz-Signature="), npos) << run->output();
+}
+
 }  // namespace
 }  // namespace dsqlint::testing

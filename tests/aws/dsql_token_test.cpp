@@ -132,6 +132,45 @@ TEST(DsqlToken, MatchesBotocore) {
   }
 }
 
+/// botocore's rds client signs an IAM auth token at a frozen clock.
+constexpr const char* kRdsOracle = R"PY(
+import datetime, sys
+import botocore.session
+host, port, user, region, key, secret, token, when = sys.argv[1:9]
+fixed = datetime.datetime.strptime(when, '%Y%m%dT%H%M%SZ')
+class Frozen(datetime.datetime):
+    @classmethod
+    def utcnow(cls): return fixed
+    @classmethod
+    def now(cls, tz=None): return fixed.replace(tzinfo=tz) if tz else fixed
+datetime.datetime = Frozen
+client = botocore.session.Session().create_client('rds', region_name=region, aws_access_key_id=key,
+                                                  aws_secret_access_key=secret, aws_session_token=token or None)
+print(client.generate_db_auth_token(host, int(port), user, region), end='')
+)PY";
+
+TEST(RdsToken, MatchesBotocore) {
+  const std::string host = "app.cluster-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com";
+  EXPECT_EQ(region_from_rds_host(host), "eu-central-1");
+  EXPECT_EQ(region_from_rds_host("db.example.com"), "");
+  for (const AwsCredentials& credentials : {kLongTerm, kTemporary}) {
+    SCOPED_TRACE(credentials.session_token.empty() ? "long-term key" : "session token");
+    std::string command = std::string(kDebianPython) + " -W ignore -c " + shell_quote(kRdsOracle);
+    for (const std::string& arg : {host, std::string("5432"), std::string("app_user"), std::string("eu-central-1"),
+                                   credentials.access_key_id, credentials.secret_access_key, credentials.session_token,
+                                   std::string("20251231T235959Z")})
+      command.append(" ").append(shell_quote(arg));
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string oracle;
+    char buffer[512];
+    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) oracle.append(buffer, n);
+    ASSERT_EQ(pclose(pipe), 0) << "install python3-botocore (Debian's) as the oracle: " << oracle;
+    EXPECT_EQ(rds_auth_token(host, 5432, "app_user", "eu-central-1", credentials, at("20251231T235959Z")), oracle);
+    EXPECT_TRUE(oracle.starts_with(host + ":5432/?Action=connect&DBUser=app_user&")) << oracle;
+  }
+}
+
 TEST(DsqlToken, HasThePresignedShape) {
   const std::string token = dsql_auth_token("abc.dsql.us-east-1.on.aws", "us-east-1", true, kLongTerm, at("20241107T173933Z"));
   EXPECT_TRUE(token.starts_with("abc.dsql.us-east-1.on.aws/?Action=DbConnectAdmin&")) << token;
