@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "apply/runner.h"
+#include "aws/credentials.h"
 #include "aws/dsql_token.h"
 #include "cli/check_command.h"
 #include "cli/inputs.h"
@@ -52,7 +53,7 @@ Result<std::string> dsql_conninfo(const std::string& given, const ConnectionOpti
   const std::string base = "host=" + conninfo_quote(endpoint) + " port=" + conninfo_quote(port) +
                            " user=" + conninfo_quote(user) +
                            " dbname=postgres sslmode=verify-full sslrootcert=" + conninfo_quote(*roots);
-  auto credentials = credentials_from_environment();
+  auto credentials = resolve_credentials();
   if (!credentials && !env_or("", "PGPASSWORD").empty()) return base;
   if (!credentials)
     return Error{credentials.error().message + ", or set PGPASSWORD to a token from aws dsql generate-db-connect-admin-auth-token"};
@@ -79,7 +80,7 @@ Result<std::string> rds_iam_conninfo(const std::string& url, const ConnectionOpt
     out += key + "=" + conninfo_quote(value) + " ";
   }
   if (host.empty() || user.empty()) return Error{"--iam needs the connection string to name a host and a user"};
-  auto credentials = credentials_from_environment();
+  auto credentials = resolve_credentials();
   if (!credentials) return credentials.error();
   std::string region = env_or(options.region, "AWS_REGION");
   if (region.empty()) region = region_from_rds_host(host);

@@ -67,6 +67,13 @@ TEST(Tls, EndpointIsVerifiedAgainstTheTrustStoreOrTheGivenCa) {
   environment[2] = "PGSSLROOTCERT=" + tls.ca;
   EXPECT_EQ(run_dsqlint_with(status, environment).exit_code, 10);
 
+  // Credentials from a profile of the shared credentials file sign as well as the environment's.
+  testing::write_file(tls.dir + "/credentials", "[deploy]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = s\n");
+  const ProcessResult profile = run_dsqlint_with(
+      with_ca, {"AWS_ACCESS_KEY_ID=", "AWS_SECRET_ACCESS_KEY=", "AWS_PROFILE=deploy",
+                "AWS_SHARED_CREDENTIALS_FILE=" + tls.dir + "/credentials", "PGSSLROOTCERT=", "PGSSLMODE="});
+  EXPECT_EQ(profile.exit_code, 10) << profile.output();
+
   // A connection string keeps what its user chose, TLS without verification included.
   const ProcessResult own = run_dsqlint_with(
       {"status", "--folder", folder.path(), "--provider", "postgres", "--connection-string",

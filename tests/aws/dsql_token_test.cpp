@@ -1,3 +1,4 @@
+#include "aws/credentials.h"
 #include "aws/dsql_token.h"
 
 #include <gtest/gtest.h>
@@ -247,6 +248,55 @@ TEST(DsqlToken, CredentialsFromEnvironment) {
   EXPECT_EQ(found->access_key_id, "AKID");
   EXPECT_EQ(found->secret_access_key, "s");
   EXPECT_EQ(found->session_token, "t");
+}
+
+/// The shared files and credential_process, with the environment's keys unset.
+TEST(Credentials, SharedFilesAndCredentialProcessInTheSdkOrder) {
+  const std::string dir = testing::make_temp_dir("aws-credentials");
+  testing::write_file(dir + "/credentials", "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = sDefault\n"
+                                            "\n[deploy]\naws_access_key_id=AKIDDEPLOY\naws_secret_access_key=sDeploy\n"
+                                            "aws_session_token = tDeploy\n");
+  testing::write_file(dir + "/process.sh", "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"AKIDPROCESS\", "
+                                           "\"SecretAccessKey\": \"sProcess\", \"SessionToken\": \"tProcess\", "
+                                           "\"Expiration\": \"2030-01-01T00:00:00Z\"}'\n");
+  testing::write_file(dir + "/config", "[default]\nregion = us-east-1\n[profile sso-like]\ncredential_process = sh " + dir +
+                                       "/process.sh\n[profile broken]\ncredential_process = sh -c 'exit 3'\n");
+  const std::map<std::string, std::optional<std::string>> base = {
+      {"AWS_ACCESS_KEY_ID", std::nullopt}, {"AWS_SECRET_ACCESS_KEY", std::nullopt}, {"AWS_SESSION_TOKEN", std::nullopt},
+      {"AWS_SHARED_CREDENTIALS_FILE", dir + "/credentials"}, {"AWS_CONFIG_FILE", dir + "/config"},
+      {"AWS_DEFAULT_PROFILE", std::nullopt}};
+  const auto resolved = [&](std::optional<std::string> profile) {
+    auto vars = base;
+    vars["AWS_PROFILE"] = std::move(profile);
+    ScopedEnv env(vars);
+    return resolve_credentials();
+  };
+  const auto by_default = resolved(std::nullopt);
+  ASSERT_TRUE(by_default.ok()) << by_default.error().message;
+  EXPECT_EQ(by_default->access_key_id, "AKIDDEFAULT");
+  const auto deploy = resolved("deploy");
+  ASSERT_TRUE(deploy.ok());
+  EXPECT_EQ(deploy->session_token, "tDeploy");
+  const auto process = resolved("sso-like");
+  ASSERT_TRUE(process.ok()) << process.error().message;
+  EXPECT_EQ(process->access_key_id, "AKIDPROCESS");
+  EXPECT_EQ(process->session_token, "tProcess");
+  const auto broken = resolved("broken");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.error().message.find("credential_process exited with status 3"), std::string::npos)
+      << broken.error().message;
+  const auto missing = resolved("nobody");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("the environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set"),
+            std::string::npos)
+      << missing.error().message;
+  EXPECT_NE(missing.error().message.find("profile nobody in " + dir + "/credentials"), std::string::npos)
+      << missing.error().message;
+  // The environment comes first.
+  auto vars = base;
+  vars["AWS_ACCESS_KEY_ID"] = "AKIDENV", vars["AWS_SECRET_ACCESS_KEY"] = "sEnv", vars["AWS_PROFILE"] = "deploy";
+  ScopedEnv env(vars);
+  EXPECT_EQ(resolve_credentials()->access_key_id, "AKIDENV");
 }
 
 /// The environment of a CLI run against an endpoint alone, with fake credentials.
