@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "aws/http.h"
+
 namespace dsqlint {
 
 namespace {
@@ -83,6 +85,58 @@ Result<AwsCredentials> run_credential_process(const std::string& command) {
                         json.value("SessionToken", std::string())};
 }
 
+/// The JSON the container endpoint and instance metadata answer: AccessKeyId,
+/// SecretAccessKey, Token.
+Result<AwsCredentials> from_credentials_json(const std::string& body) {
+  const nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
+  if (!json.is_object() || !json.contains("AccessKeyId") || !json.contains("SecretAccessKey") ||
+      !json["AccessKeyId"].is_string() || !json["SecretAccessKey"].is_string())
+    return Error{"the answer holds no AccessKeyId and SecretAccessKey"};
+  return AwsCredentials{json["AccessKeyId"].get<std::string>(), json["SecretAccessKey"].get<std::string>(),
+                        json.value("Token", std::string())};
+}
+
+/// ECS, CodeBuild and EKS Pod Identity: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (on
+/// 169.254.170.2) or _FULL_URI, with AWS_CONTAINER_AUTHORIZATION_TOKEN(_FILE) if set.
+std::optional<Result<AwsCredentials>> container_credentials() {
+  std::string url;
+  if (const std::string relative = env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"); !relative.empty())
+    url = "http://169.254.170.2" + relative;
+  else url = env("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+  if (url.empty()) return std::nullopt;
+  std::vector<std::string> headers;
+  std::string token = env("AWS_CONTAINER_AUTHORIZATION_TOKEN");
+  if (const std::string file = env("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"); !file.empty()) {
+    std::ifstream in(file);
+    if (!in) return Result<AwsCredentials>(Error{"cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE " + file});
+    std::getline(in, token);
+  }
+  if (!token.empty()) headers.push_back("Authorization: " + trimmed(token));
+  const auto answer = http_request("GET", url, headers);
+  if (!answer) return Result<AwsCredentials>(Error{"container credentials endpoint: " + answer.error().message});
+  if (answer->status != 200)
+    return Result<AwsCredentials>(Error{fmt::format("container credentials endpoint answered HTTP {}", answer->status)});
+  return from_credentials_json(answer->body);
+}
+
+/// EC2 instance metadata, IMDSv2: a session token (PUT), the role's name, its credentials.
+Result<AwsCredentials> instance_credentials() {
+  std::string base = env("AWS_EC2_METADATA_SERVICE_ENDPOINT");
+  if (base.empty()) base = "http://169.254.169.254";
+  while (base.ends_with('/')) base.pop_back();
+  const auto session = http_request("PUT", base + "/latest/api/token", {"X-aws-ec2-metadata-token-ttl-seconds: 21600"});
+  if (!session) return Error{"instance metadata at " + base + ": " + session.error().message};
+  if (session->status != 200) return Error{fmt::format("instance metadata at {} answered HTTP {} for a token", base, session->status)};
+  const std::vector<std::string> headers{"X-aws-ec2-metadata-token: " + trimmed(session->body)};
+  const std::string path = base + "/latest/meta-data/iam/security-credentials/";
+  const auto roles = http_request("GET", path, headers);
+  if (!roles || roles->status != 200) return Error{"instance metadata at " + base + ": no IAM role attached"};
+  const std::string role = trimmed(roles->body.substr(0, roles->body.find('\n')));
+  const auto answer = http_request("GET", path + role, headers);
+  if (!answer || answer->status != 200) return Error{"instance metadata at " + base + ": no credentials for role " + role};
+  return from_credentials_json(answer->body);
+}
+
 }  // namespace
 
 Result<AwsCredentials> resolve_credentials() {
@@ -117,9 +171,20 @@ Result<AwsCredentials> resolve_credentials() {
   tried.push_back(fmt::format("profile {} in {} and {}: {}", profile, credentials_file, config_file,
                               in_credentials || in_config ? "no aws_access_key_id and aws_secret_access_key"
                                                           : "no such profile"));
-  return Error{fmt::format("no AWS credentials to sign the IAM token; tried {} (container credentials and EC2 "
-                           "instance metadata are not read yet)",
-                           fmt::join(tried, "; "))};
+  if (auto container = container_credentials()) {
+    if (*container) return *container;
+    tried.push_back(container->error().message);
+  } else {
+    tried.push_back("container credentials: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set");
+  }
+  if (env("AWS_EC2_METADATA_DISABLED") == "true") {
+    tried.push_back("instance metadata: AWS_EC2_METADATA_DISABLED is true");
+  } else {
+    auto instance = instance_credentials();
+    if (instance) return instance;
+    tried.push_back(instance.error().message);
+  }
+  return Error{fmt::format("no AWS credentials to sign the IAM token; tried {}", fmt::join(tried, "; "))};
 }
 
 }  // namespace dsqlint

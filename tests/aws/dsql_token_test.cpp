@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +13,7 @@
 #include <regex>
 
 #include "aws/sha256.h"
+#include "../fixture_expectations.h"
 #include "../run_command.h"
 
 namespace dsqlint {
@@ -264,7 +266,8 @@ TEST(Credentials, SharedFilesAndCredentialProcessInTheSdkOrder) {
   const std::map<std::string, std::optional<std::string>> base = {
       {"AWS_ACCESS_KEY_ID", std::nullopt}, {"AWS_SECRET_ACCESS_KEY", std::nullopt}, {"AWS_SESSION_TOKEN", std::nullopt},
       {"AWS_SHARED_CREDENTIALS_FILE", dir + "/credentials"}, {"AWS_CONFIG_FILE", dir + "/config"},
-      {"AWS_DEFAULT_PROFILE", std::nullopt}};
+      {"AWS_DEFAULT_PROFILE", std::nullopt}, {"AWS_EC2_METADATA_DISABLED", "true"},
+      {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", std::nullopt}, {"AWS_CONTAINER_CREDENTIALS_FULL_URI", std::nullopt}};
   const auto resolved = [&](std::optional<std::string> profile) {
     auto vars = base;
     vars["AWS_PROFILE"] = std::move(profile);
@@ -299,12 +302,103 @@ TEST(Credentials, SharedFilesAndCredentialProcessInTheSdkOrder) {
   EXPECT_EQ(resolve_credentials()->access_key_id, "AKIDENV");
 }
 
+/// Local stand-ins for the container credentials endpoint and EC2 instance metadata (IMDSv2),
+/// on 127.0.0.1: each answers only with the right token header, and logs what it was asked.
+constexpr const char* kStandIn = R"PY(
+import http.server, json, sys
+log = open(sys.argv[2], 'a')
+def creds(key): return json.dumps({'AccessKeyId': key, 'SecretAccessKey': 's-' + key, 'Token': 't-' + key,
+                                   'Expiration': '2030-01-01T00:00:00Z', 'Code': 'Success'}).encode()
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args): pass
+    def answer(self, status, body=b''):
+        self.send_response(status); self.send_header('Content-Length', str(len(body))); self.end_headers()
+        self.wfile.write(body)
+    def do_PUT(self):
+        log.write('PUT ' + self.path + '\n'); log.flush()
+        if self.path == '/latest/api/token' and self.headers.get('X-aws-ec2-metadata-token-ttl-seconds'):
+            return self.answer(200, b'imds-session')
+        self.answer(403)
+    def do_GET(self):
+        log.write('GET ' + self.path + ' ' + str(self.headers.get('Authorization')) + '\n'); log.flush()
+        if self.path == '/container-creds':
+            return self.answer(200, creds('AKIDCONTAINER')) if self.headers.get('Authorization') == 'secret-token' else self.answer(401)
+        if self.headers.get('X-aws-ec2-metadata-token') != 'imds-session': return self.answer(401)
+        if self.path == '/latest/meta-data/iam/security-credentials/': return self.answer(200, b'deploy-role\n')
+        if self.path == '/latest/meta-data/iam/security-credentials/deploy-role': return self.answer(200, creds('AKIDINSTANCE'))
+        self.answer(404)
+server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
+open(sys.argv[1], 'w').write(str(server.server_port))
+server.serve_forever()
+)PY";
+
+TEST(Credentials, ContainerEndpointAndInstanceMetadataAnswerOnLocalStandIns) {
+  const std::string dir = testing::make_temp_dir("aws-standin");
+  testing::write_file(dir + "/server.py", kStandIn);
+  testing::write_file(dir + "/token", "secret-token\n");
+  const std::string start = std::string(kDebianPython) + " " + dir + "/server.py " + dir + "/port " + dir +
+                            "/log & echo $! > " + dir + "/pid";
+  ASSERT_EQ(std::system(start.c_str()), 0);
+  std::string port;
+  for (int i = 0; i < 100 && port.empty(); ++i) {
+    usleep(50'000);
+    port = testing::read_text_file(dir + "/port");
+  }
+  ASSERT_FALSE(port.empty()) << "the stand-in did not start";
+  const std::string base = "http://127.0.0.1:" + port;
+  const std::map<std::string, std::optional<std::string>> none = {
+      {"AWS_ACCESS_KEY_ID", std::nullopt}, {"AWS_SECRET_ACCESS_KEY", std::nullopt}, {"AWS_SESSION_TOKEN", std::nullopt},
+      {"AWS_PROFILE", "nobody"}, {"AWS_SHARED_CREDENTIALS_FILE", dir + "/none"}, {"AWS_CONFIG_FILE", dir + "/none"},
+      {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", std::nullopt}, {"AWS_CONTAINER_AUTHORIZATION_TOKEN", std::nullopt},
+      {"AWS_EC2_METADATA_DISABLED", std::nullopt}};
+  {
+    auto vars = none;
+    vars["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = base + "/container-creds";
+    vars["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] = dir + "/token";
+    vars["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = base;
+    ScopedEnv env(vars);
+    const auto got = resolve_credentials();
+    ASSERT_TRUE(got.ok()) << got.error().message;
+    EXPECT_EQ(got->access_key_id, "AKIDCONTAINER");
+    EXPECT_EQ(got->session_token, "t-AKIDCONTAINER");
+  }
+  {
+    auto vars = none;
+    vars["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = std::nullopt;
+    vars["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] = std::nullopt;
+    vars["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = base + "/";
+    ScopedEnv env(vars);
+    const auto got = resolve_credentials();
+    ASSERT_TRUE(got.ok()) << got.error().message;
+    EXPECT_EQ(got->access_key_id, "AKIDINSTANCE");
+    EXPECT_EQ(got->secret_access_key, "s-AKIDINSTANCE");
+  }
+  {
+    auto vars = none;
+    vars["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = base + "/container-creds";  // no token: 401
+    vars["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] = std::nullopt;
+    vars["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = base;
+    vars["AWS_EC2_METADATA_DISABLED"] = "true";
+    ScopedEnv env(vars);
+    const auto got = resolve_credentials();
+    ASSERT_FALSE(got.ok());
+    EXPECT_NE(got.error().message.find("container credentials endpoint answered HTTP 401"), std::string::npos)
+        << got.error().message;
+    EXPECT_NE(got.error().message.find("instance metadata: AWS_EC2_METADATA_DISABLED is true"), std::string::npos);
+  }
+  const std::string log = testing::read_text_file(dir + "/log");
+  EXPECT_NE(log.find("PUT /latest/api/token"), std::string::npos) << log;  // IMDSv2: a session token first
+  std::system(("kill $(cat " + dir + "/pid)").c_str());
+}
+
 /// The environment of a CLI run against an endpoint alone, with fake credentials.
 std::map<std::string, std::optional<std::string>> endpoint_env() {
   return {{"AWS_ACCESS_KEY_ID", "AKIDFAKECLITEST"},       {"AWS_SECRET_ACCESS_KEY", "fakeSecretKeyForTheCliTest"},
           {"AWS_SESSION_TOKEN", "fakeSessionTokenCliTest"}, {"AWS_REGION", std::nullopt},
           {"DATABASE_URL", std::nullopt},                 {"DSQL_ENDPOINT", std::nullopt},
-          {"PGPASSWORD", std::nullopt},                   {"PGCONNECT_TIMEOUT", "5"}};
+          {"PGPASSWORD", std::nullopt},                   {"PGCONNECT_TIMEOUT", "5"},
+          {"AWS_EC2_METADATA_DISABLED", "true"},          {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", std::nullopt},
+          {"AWS_CONTAINER_CREDENTIALS_FULL_URI", std::nullopt}};
 }
 
 void expect_no_secret(const testing::CommandResult& run) {
