@@ -113,5 +113,44 @@ TEST(Tls, UserAndIamConnectionsAreVerifiedAndActAsTheirRole) {
     EXPECT_EQ(run->output().find("X-Amz-Signature="), npos) << run->output();
 }
 
+// Connected for real, every command and output mode that takes connection flags prints
+// neither the keys nor the token it signed.
+TEST(Tls, NoOutputModeShowsAKeyOrAToken) {
+  TlsServer tls = start_tls_server();
+  MigrationFolder folder("tls-secrets");
+  folder.write("0001.sql", {"CREATE TABLE secret_probe (id int PRIMARY KEY)"});
+  MigrationFolder permissions("tls-secrets-permissions");
+  permissions.write("0001.sql", {"GRANT SELECT ON secret_probe TO admin"});
+  const std::vector<std::string> environment = {"AWS_ACCESS_KEY_ID=AKIDSECRETTEST", "AWS_SECRET_ACCESS_KEY=SecretKeyNeverShown",
+                                                "AWS_SESSION_TOKEN=SessionTokenNeverShown", "PGSSLROOTCERT=" + tls.ca};
+  const std::vector<std::string> endpoint = {"--provider", "postgres", "--endpoint",
+                                             "127.0.0.1:" + std::to_string(tls.server->port()), "--region", "us-east-1"};
+  const std::string url = "postgresql://admin@127.0.0.1:" + std::to_string(tls.server->port()) + "/postgres";
+  const std::vector<std::string> iam = {"--provider", "aurora-serverless-v2", "--iam", "--region", "us-east-1",
+                                        "--connection-string", url};
+  const auto with = [](std::vector<std::string> command, const std::vector<std::string>& flags) {
+    command.insert(command.end(), flags.begin(), flags.end());
+    return command;
+  };
+  const std::vector<std::vector<std::string>> runs = {
+      with({"apply", "--folder", folder.path(), "--dry-run"}, endpoint),
+      with({"apply", "--folder", folder.path()}, endpoint),
+      with({"status", "--folder", folder.path()}, endpoint),
+      with({"status", "--folder", folder.path(), "--json"}, endpoint),
+      with({"apply-permissions", "--folder", permissions.path()}, endpoint),
+      with({"status", "--folder", folder.path(), "--json"}, iam),
+      with({"apply-permissions", "--folder", permissions.path()}, iam),
+      with({"unlock"}, iam),
+  };
+  for (const std::vector<std::string>& args : runs) {
+    const ProcessResult run = run_dsqlint_with(args, environment);
+    SCOPED_TRACE(args[0] + " " + args[1]);
+    EXPECT_EQ(run.exit_code, 0) << run.output();
+    // The token is a presigned query: no part of it (X-Amz-...) may show, nor the keys.
+    for (const std::string secret : {"SecretKeyNeverShown", "SessionTokenNeverShown", "Amz", "AKIDSECRETTEST"})
+      EXPECT_EQ(run.output().find(secret), npos) << secret << "\n" << run.output();
+  }
+}
+
 }  // namespace
 }  // namespace dsqlint::testing
