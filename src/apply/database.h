@@ -58,6 +58,10 @@ std::unique_ptr<SessionFactory> pg_sessions(std::string conninfo);
 /// The same, asking `conninfo` again before every connection (a fresh IAM token each time).
 std::unique_ptr<SessionFactory> pg_sessions(std::function<Result<std::string>()> conninfo);
 
+/// A session from `sessions`, trying again after 0.5, 1 and 2 s when connecting fails (a
+/// cluster waking up, a token a moment early); the last error otherwise.
+Result<std::unique_ptr<Session>> open_with_backoff(SessionFactory& sessions, int retries = 3);
+
 /// The keywords and values a libpq connection string (URL or key=value) sets, by libpq's
 /// own parser; the error is libpq's message.
 Result<std::vector<std::pair<std::string, std::string>>> parse_conninfo(const std::string& conninfo);

@@ -1,7 +1,9 @@
 #include <functional>
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <memory>
 #include <string>
 #include <utility>
@@ -215,6 +217,14 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_conninfo(const st
     if (option->val && *option->val) out.emplace_back(option->keyword, option->val);
   PQconninfoFree(options);
   return out;
+}
+
+Result<std::unique_ptr<Session>> open_with_backoff(SessionFactory& sessions, int retries) {
+  for (int attempt = 0;; ++attempt) {
+    auto opened = sessions.open();
+    if (opened || attempt >= retries) return opened;
+    std::this_thread::sleep_for(std::chrono::milliseconds(500 << attempt));
+  }
 }
 
 }  // namespace dsqlint

@@ -100,7 +100,7 @@ int run_apply_permissions(const std::string& folder, const ConnectionOptions& op
       }
   }
   auto sessions = pg_sessions([connection = options] { return connection_target(connection); });
-  auto session = sessions->open();
+  auto session = open_with_backoff(*sessions);
   if (!session) {
     std::cerr << "dsqlint: cannot connect to " << sessions->display() << ": " << session.error().message << "\n";
     return static_cast<int>(ApplyExit::kConnection);

@@ -36,7 +36,7 @@ Result<Connected> connect(const std::string& folder, const ConnectionOptions& op
     out.plan = std::move(*plan);
   }
   out.sessions = pg_sessions(*target);
-  auto session = out.sessions->open();
+  auto session = open_with_backoff(*out.sessions);
   if (!session) return session.error();
   out.session = std::move(*session);
   return out;
