@@ -248,8 +248,13 @@ std::set<std::string> constraint_names(const CreateStmt* create) {
 
 void EnumEmulation::before_rules(StatementResult& statement, const Catalog& catalog) {
   if (statement.parse_error) return;
-  // A copy: emulating appends to statement.changes.
-  for (const SchemaChange change : std::vector<SchemaChange>(statement.changes)) switch (change.kind) {
+  for (size_t i = 0; i < statement.changes.size(); ++i) {
+    const Kind kind = statement.changes[i].kind;
+    if (kind != Kind::CreateEnum && kind != Kind::AddEnumValue && kind != Kind::RenameEnumValue &&
+        kind != Kind::RenameType && kind != Kind::DropType)
+      continue;
+    const SchemaChange change = statement.changes[i];  // a copy: emulating appends to statement.changes
+    switch (change.kind) {
       case Kind::CreateEnum: return create_type(statement, change);
       case Kind::AddEnumValue: return add_value(statement, change, catalog);
       case Kind::RenameEnumValue: return rename_value(statement, change, catalog);
@@ -270,6 +275,7 @@ void EnumEmulation::before_rules(StatementResult& statement, const Catalog& cata
         return;
       default: break;
     }
+  }
   retype(statement, catalog);
 }
 
