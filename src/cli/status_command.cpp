@@ -2,13 +2,13 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "apply/lease_lock.h"
 #include "apply/reconcile.h"
 #include "apply/runner.h"
 #include "apply/tracking.h"
 #include "cli/apply_command.h"
+#include "cli/status_document.h"
 #include "plan/provider.h"
 
 namespace dsqlint {
@@ -52,12 +52,6 @@ int status_code(const Reconciliation& files) {
   return code;
 }
 
-size_t skipped_steps(const FilePlan& file) {
-  size_t count = 0;
-  for (const Step& step : file.steps) count += step.kind == StepKind::Skip ? 1 : 0;
-  return count;
-}
-
 }  // namespace
 
 int run_status(const std::string& folder, ConnectionOptions options, bool json) {
@@ -73,20 +67,13 @@ int run_status(const std::string& folder, ConnectionOptions options, bool json) 
   }
   const Reconciliation files = reconcile(connected->plan, *tracking);
   const auto holder = tracking->exists ? LeaseLock::holder(*connected->session) : std::nullopt;
-  nlohmann::json migrations = nlohmann::json::array();
+  if (json) {
+    std::cout << status_document(files, holder).dump(2) << "\n";
+    return status_code(files);
+  }
   for (const FileStatus& status : files.files) {
     const std::string state(file_state_name(status.state));
     const int done = status.state == FileState::Applied ? static_cast<int>(status.file->steps.size()) : status.steps_done;
-    migrations.push_back({{"file", status.file->name},
-                          {"sha256", status.file->sha256},
-                          {"state", state},
-                          {"steps_done", done},
-                          {"steps_total", status.file->steps.size()},
-                          {"skipped", skipped_steps(*status.file)},
-                          {"out_of_order", status.out_of_order},
-                          {"applied_at", status.row && !status.row->finished_at.empty() ? nlohmann::json(status.row->finished_at)
-                                                                                        : nlohmann::json(nullptr)}});
-    if (json) continue;
     std::cout << fmt::format("{:<8} {:<40} {}/{} steps{}{}{}\n", state, status.file->name, done, status.file->steps.size(),
                              skipped_steps(*status.file) ? fmt::format(", {} skipped (not supported on the target)",
                                                                       skipped_steps(*status.file))
@@ -96,18 +83,9 @@ int run_status(const std::string& folder, ConnectionOptions options, bool json) 
                                  ? ": " + status.row->last_sqlstate + " " + status.row->last_error
                                  : "");
   }
-  for (const TrackedMigration* row : files.missing) {
-    migrations.push_back({{"file", row->filename}, {"sha256", row->sha256}, {"state", "missing"},
-                          {"steps_done", row->statements_done}, {"steps_total", row->statements_total},
-                          {"applied_at", row->finished_at}});
-    if (!json) std::cout << fmt::format("{:<8} {:<40} recorded, but the file is gone\n", "missing", row->filename);
-  }
-  const nlohmann::json lock = {{"held", holder.has_value() && !holder->expired},
-                               {"owner", holder ? nlohmann::json(holder->owner) : nlohmann::json(nullptr)},
-                               {"expires_at", holder ? nlohmann::json(holder->expires_at) : nlohmann::json(nullptr)}};
-  if (json)
-    std::cout << nlohmann::json{{"version", 1}, {"migrations", migrations}, {"lock", lock}}.dump(2) << "\n";
-  else if (holder)
+  for (const TrackedMigration* row : files.missing)
+    std::cout << fmt::format("{:<8} {:<40} recorded, but the file is gone\n", "missing", row->filename);
+  if (holder)
     std::cout << fmt::format("lock: held by {} since {}, expires {}{}\n", holder->owner, holder->acquired_at,
                              holder->expires_at, holder->expired ? " (expired: the next apply takes it over)" : "");
   else
