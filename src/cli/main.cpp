@@ -5,6 +5,7 @@
 #include "cli/apply_command.h"
 #include "cli/check_command.h"
 #include "cli/fix_command.h"
+#include "cli/lambda_command.h"
 #include "cli/man_command.h"
 #include "cli/rules_command.h"
 #include "parse/parsed_file.h"
@@ -121,6 +122,16 @@ int main(int argc, char** argv) {
       app.add_subcommand("rehearse", "apply the folder as DSQL would, on a throwaway local PostgreSQL, then remove it");
   rehearse_cmd->add_option("--folder", rehearse_folder, "migrations folder")->default_str("migrations");
 
+  CLI::App* lambda_cmd = app.add_subcommand(
+      "lambda", "serve as the MigrateDSQL AWS Lambda function (custom runtime): apply the bundled migrations on "
+                "each invocation");
+  std::string package_folder = "migrations", package_output = "migrate.zip";
+  CLI::App* package_cmd = app.add_subcommand(
+      "lambda-package", "write the MigrateDSQL function's zip for the provided.al2023 runtime: bootstrap, dsqlint, "
+                        "its libraries and the migrations");
+  package_cmd->add_option("--folder", package_folder, "migrations folder to bundle")->default_str("migrations");
+  package_cmd->add_option("-o,--output", package_output, "the zip to write")->default_str("migrate.zip");
+
   CLI::App* man_cmd = app.add_subcommand("man", "print the manual page (roff)")->group("");
 
   bool rules_json = false, rules_kinds = false;
@@ -152,6 +163,8 @@ int main(int argc, char** argv) {
   if (*rehearse_cmd) return run_rehearse(rehearse_folder);
   if (*permissions_cmd) return run_apply_permissions(permissions_folder, permissions_connection);
   if (*rehash_cmd) return run_rehash(rehash_folder, rehash_file, rehash_connection);
+  if (*lambda_cmd) return run_lambda();
+  if (*package_cmd) return run_lambda_package(package_folder, package_output);
   if (*rules_cmd) return static_cast<int>(run_rules(rules_json, rules_kinds));
   if (*fix_cmd) return static_cast<int>(run_fix(fix));
   if (*man_cmd) return static_cast<int>(run_man(app));
