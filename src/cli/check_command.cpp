@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <set>
 #include <condition_variable>
 #include <mutex>
@@ -114,35 +115,52 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
     for (const size_t i : order) finish(check_one(inputs[i].input, settings[i].target), i);
     return;
   }
-  std::vector<std::optional<FileResult>> slots(order.size());
+  // Workers lint files ahead; this thread replays and reports them in order and, rather
+  // than sleep while the next file is not ready, lints the next unclaimed one itself. A
+  // thread sleeps only when there is nothing to do, and is woken only if it sleeps: in a
+  // VM each sleep and wake costs more than linting a small file.
+  const size_t count = order.size(), window = 4 * static_cast<size_t>(jobs);  // memory stays flat
+  std::vector<std::optional<FileResult>> slots(count);
+  const std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[count]);
+  for (size_t k = 0; k < count; ++k) ready[k] = false;
+  std::atomic<size_t> next{0}, consumed{0};
+  std::atomic<int> sleepers{0};
   std::mutex mutex;
-  std::condition_variable ready, room;
-  std::atomic<size_t> next{0};
-  size_t consumed = 0;  // results handed on; workers stay within `window` of it, so memory stays flat
-  const size_t window = 4 * static_cast<size_t>(jobs);
+  std::condition_variable changed;
+  auto wake = [&] {
+    if (sleepers.load() == 0) return;
+    std::lock_guard lock(mutex);
+    changed.notify_all();
+  };
+  auto sleep_until = [&](auto&& done) {
+    std::unique_lock lock(mutex);
+    ++sleepers;
+    changed.wait(lock, done);
+    --sleepers;
+  };
+  auto lint = [&](size_t k) {
+    slots[k] = check_one(inputs[order[k]].input, settings[order[k]].target);
+    ready[k] = true;
+    wake();
+  };
   auto worker = [&] {
-    for (size_t k = next++; k < order.size(); k = next++) {
-      {
-        std::unique_lock lock(mutex);
-        room.wait(lock, [&] { return k < consumed + window; });
-      }
-      FileResult result = check_one(inputs[order[k]].input, settings[order[k]].target);
-      std::lock_guard lock(mutex);
-      slots[k] = std::move(result);
-      ready.notify_all();
+    for (size_t k = next++; k < count; k = next++) {
+      if (k >= consumed + window) sleep_until([&] { return k < consumed + window; });
+      lint(k);
     }
   };
   std::vector<std::thread> threads;
-  // This thread replays and reports, in order, while the workers lint: it takes a job of its own.
-  for (unsigned t = 0; t < std::min<size_t>(jobs - 1, order.size()); ++t) threads.emplace_back(worker);
-  for (size_t k = 0; k < order.size(); ++k) {
-    std::unique_lock lock(mutex);
-    ready.wait(lock, [&] { return slots[k].has_value(); });
+  for (unsigned t = 0; t < std::min<size_t>(jobs - 1, count); ++t) threads.emplace_back(worker);
+  for (size_t k = 0; k < count; ++k) {
+    while (!ready[k]) {
+      size_t claim = next;
+      if (claim < count && claim < k + window && next.compare_exchange_strong(claim, claim + 1)) lint(claim);
+      else if (claim >= count || claim >= k + window) sleep_until([&] { return ready[k].load(); });
+    }
     FileResult result = std::move(*slots[k]);
     slots[k].reset();
     consumed = k + 1;
-    lock.unlock();
-    room.notify_all();
+    wake();
     finish(std::move(result), order[k]);
   }
   for (std::thread& thread : threads) thread.join();
