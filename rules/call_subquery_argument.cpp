@@ -23,7 +23,7 @@ const SubLink* argument_subquery(const FuncCall* call) {
 /// From where the subquery starts (its parenthesis, EXISTS, IN or ARRAY) to the parenthesis
 /// that closes it; just the first token when the parentheses cannot be matched.
 Span subquery_span(const Statement& stmt, const SubLink* sublink) {
-  const std::vector<Token> tokens = stmt.tokens();
+  const std::vector<Token>& tokens = stmt.tokens();
   const size_t first = token_index_at(tokens, stmt.offset(sublink->location));
   if (first >= tokens.size()) return stmt.span();
   size_t open = first;

@@ -79,7 +79,7 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
   bool complete = true;
   for (const ColumnDef* column : columns) complete = drop_column_references(stmt, column, edits, count) && complete;
   if (!table_keys.empty()) {
-    const std::vector<Token> tokens = stmt.tokens();
+    const std::vector<Token>& tokens = stmt.tokens();
     for (const Constraint* key : table_keys) complete = drop_table_foreign_key(stmt, tokens, key, edits) && complete;
   }
   const std::string message =

@@ -12,7 +12,7 @@ namespace {
 
 /// Edits deleting WITH (...) and TABLESPACE name after the key list, before any WHERE.
 std::vector<Edit> clause_edits(const Statement& stmt) {
-  const std::vector<Token> tokens = stmt.tokens();
+  const std::vector<Token>& tokens = stmt.tokens();
   size_t i = 0;
   while (i < tokens.size() && !token_is_word(stmt, tokens[i], "ON")) ++i;
   while (i < tokens.size() && tokens[i].kind != TokenKind::LParen) ++i;

@@ -32,7 +32,7 @@ bool is_rls_command(const AlterTableCmd* command) { return !rls_command(command)
 
 /// The span of the first "[NO] ENABLE|DISABLE|FORCE ROW LEVEL SECURITY" clause.
 Span rls_clause(const Statement& stmt) {
-  const std::vector<Token> tokens = stmt.tokens();
+  const std::vector<Token>& tokens = stmt.tokens();
   const std::string_view text = stmt.file().text;
   for (size_t i = 1; i + 2 < tokens.size(); ++i) {
     if (!is_word(text, tokens[i], "ROW") || !is_word(text, tokens[i + 2], "SECURITY")) continue;

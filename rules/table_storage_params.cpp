@@ -53,7 +53,7 @@ Clauses storage_clauses(const CreateStmt* create) {
 
 /// Edits deleting every WITH (...), [USING INDEX] TABLESPACE name and table-level USING method.
 std::vector<Edit> clause_edits(const Statement& stmt) {
-  const std::vector<Token> tokens = stmt.tokens();
+  const std::vector<Token>& tokens = stmt.tokens();
   std::vector<Edit> edits;
   int depth = 0;
   bool elements_closed = false;

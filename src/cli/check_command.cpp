@@ -119,7 +119,9 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
   // than sleep while the next file is not ready, lints the next unclaimed one itself. A
   // thread sleeps only when there is nothing to do, and is woken only if it sleeps: in a
   // VM each sleep and wake costs more than linting a small file.
-  const size_t count = order.size(), window = 4 * static_cast<size_t>(jobs);  // memory stays flat
+  // Results wait for their turn within a window of files, so memory stays flat; a wide one,
+  // since this thread lints ahead too and a worker must not stall on the window meanwhile.
+  const size_t count = order.size(), window = 32 * static_cast<size_t>(jobs);
   std::vector<std::optional<FileResult>> slots(count);
   const std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[count]);
   for (size_t k = 0; k < count; ++k) ready[k] = false;

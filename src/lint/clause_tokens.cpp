@@ -31,7 +31,7 @@ std::optional<size_t> key_list_open(const Statement& stmt, const std::vector<Tok
 }  // namespace
 
 std::vector<IndexKeyTokens> index_key_tokens(const Statement& stmt) {
-  const std::vector<Token> tokens = stmt.tokens();
+  const std::vector<Token>& tokens = stmt.tokens();
   const auto open = key_list_open(stmt, tokens);
   std::vector<IndexKeyTokens> keys;
   if (!open) return keys;
@@ -54,7 +54,7 @@ std::vector<IndexKeyTokens> index_key_tokens(const Statement& stmt) {
 }
 
 std::optional<UsingClause> index_using_clause(const Statement& stmt) {
-  const std::vector<Token> tokens = stmt.tokens();
+  const std::vector<Token>& tokens = stmt.tokens();
   const auto open = key_list_open(stmt, tokens);
   if (!open) return std::nullopt;
   for (size_t i = 0; i + 1 < *open; ++i) {
@@ -74,7 +74,7 @@ std::vector<ConstraintText> column_constraint_texts(const Statement& stmt, const
   std::vector<ConstraintText> out;
   if (!column || column->location < 0) return out;
   const uint32_t start = stmt.offset(column->location);
-  const std::vector<Token> all = stmt.tokens();
+  const std::vector<Token>& all = stmt.tokens();
   // The column definition's tokens: from its name to the first top-level comma.
   std::vector<Token> tokens;
   int depth = 0;

@@ -4,8 +4,9 @@
 
 namespace dsqlint {
 
-std::vector<Token> Statement::tokens() const {
-  std::vector<Token> out;
+const std::vector<Token>& Statement::tokens() const {
+  if (tokens_) return *tokens_;
+  std::vector<Token>& out = tokens_.emplace();
   Lexer lexer(file_.text, parsed_.span.begin, parsed_.span.end);
   for (Token token = lexer.next_significant(); token.kind != TokenKind::End; token = lexer.next_significant())
     out.push_back(token);

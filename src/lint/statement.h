@@ -85,8 +85,8 @@ class Statement {
     return location < 0 ? parsed_.span.begin : parsed_.base + static_cast<uint32_t>(location);
   }
 
-  /// The statement's tokens without comments, lexed on demand.
-  std::vector<Token> tokens() const;
+  /// The statement's tokens without comments, lexed on the first call (several rules ask).
+  const std::vector<Token>& tokens() const;
   /// The first unquoted word equal to `keyword` (upper case) at or after `from`.
   std::optional<Token> find_word(std::string_view keyword, uint32_t from = 0) const;
   /// The span of a word's token, or the statement's first token when it is absent.
@@ -96,6 +96,7 @@ class Statement {
   const ParsedStatement& parsed_;
   const SourceFile& file_;
   uint32_t index_;
+  mutable std::optional<std::vector<Token>> tokens_;
 };
 
 }  // namespace dsqlint

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "report/json_writer.h"
 #include "report/reporter.h"
 
@@ -8,8 +10,7 @@ namespace {
 void write_range(JsonWriter& json, const FileResult& file, Span span) {
   const Position begin = file.position(span.begin);
   const Position end = file.position(span.end);
-  json.field("line", begin.line).field("column", begin.column);
-  json.field("end_line", end.line).field("end_column", end.column);
+  json.numbers({{"line", begin.line}, {"column", begin.column}, {"end_line", end.line}, {"end_column", end.column}});
 }
 
 void write_fix(JsonWriter& json, const FileResult& file, const Fix& fix) {
@@ -96,8 +97,9 @@ void write_table(JsonWriter& json, const TableModel& table) {
 }
 
 void write_statement(JsonWriter& json, const FileResult& file, const StatementResult& statement) {
-  json.begin_object().field("index", statement.index);
-  write_range(json, file, statement.span);
+  const Position begin = file.position(statement.span.begin), end = file.position(statement.span.end);
+  json.begin_object().numbers({{"index", statement.index}, {"line", begin.line}, {"column", begin.column},
+                               {"end_line", end.line}, {"end_column", end.column}});
   // Most statements run unchanged: escape their text once for "sql" and "rewritten".
   const std::string_view sql = file.source.slice(statement.span);
   thread_local std::string escaped;
@@ -143,8 +145,10 @@ void json_begin(ReportState& state, std::string& out) {
 }
 
 void json_file(ReportState& state, const FileResult& file, std::string& out) {
-  // Each statement appears about three times (sql, rewritten, positions): reserve once.
-  out.reserve(out.size() + file.source.text.size() * 3 + 1024);
+  // Each statement's text appears about six times over (sql, rewritten, escapes, positions):
+  // room for that, growing by doubling, so the buffer is not copied once per file.
+  const size_t needed = out.size() + file.source.text.size() * 6 + 1024;
+  if (needed > out.capacity()) out.reserve(std::max(needed, out.capacity() * 2));
   JsonWriter json(out, state.files_written > 0);
   write_file(json, file);
 }

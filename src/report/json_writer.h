@@ -1,8 +1,10 @@
 #pragma once
 #include <concepts>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace dsqlint {
 
@@ -28,6 +30,8 @@ class JsonWriter {
     return number(static_cast<int64_t>(n));
   }
   JsonWriter& number(int64_t n);
+  /// Several `"name":number` fields with one append (positions are most of a report).
+  JsonWriter& numbers(std::initializer_list<std::pair<std::string_view, int64_t>> fields);
   JsonWriter& null();
   /// A value already written as JSON (e.g. a string escaped once and used twice).
   JsonWriter& raw(std::string_view json);
