@@ -1,6 +1,8 @@
 #include "catalog/catalog_file.h"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace dsqlint {
 
@@ -226,17 +228,22 @@ EmulatedTypeModel get_emulated(Reader& r) {
   return t;
 }
 
-template <typename T, typename Put>
-void put_map(Writer& w, const std::map<std::string, T>& map, Put&& put_one) {
+/// In key order, whatever the map's own order: the same catalog is the same bytes.
+template <typename Map, typename Put>
+void put_map(Writer& w, const Map& map, Put&& put_one) {
+  std::vector<const typename Map::value_type*> entries;
+  entries.reserve(map.size());
+  for (const auto& entry : map) entries.push_back(&entry);
+  std::sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
   w.number(map.size());
-  for (const auto& [key, value] : map) w.text(key), put_one(w, value);
+  for (const auto* entry : entries) w.text(entry->first), put_one(w, entry->second);
 }
 
-template <typename T, typename Get>
-void get_map(Reader& r, std::map<std::string, T>& map, Get&& get_one) {
+template <typename Map, typename Get>
+void get_map(Reader& r, Map& map, Get&& get_one) {
   for (size_t n = r.count(); n > 0 && !r.damaged(); --n) {
     std::string key = r.text();
-    map.emplace_hint(map.end(), std::move(key), get_one(r));
+    map.emplace(std::move(key), get_one(r));
   }
 }
 

@@ -177,7 +177,7 @@ struct EmulatedTypeModel {
 class Catalog {
  public:
   // What exists on the target: quotas are these maps' sizes.
-  std::map<std::string, TableModel> tables;
+  std::unordered_map<std::string, TableModel> tables;  ///< hashed: looked up several times per statement
   std::map<std::string, ViewModel> views;
   std::map<std::string, Origin> sequences;
   std::map<std::string, Origin> schemas;  ///< user schemas (not public or sys)
