@@ -1,8 +1,7 @@
 /* Collects the column and relation references of a raw parse tree with PostgreSQL's own
- * walker, which reports a node it does not know with elog(ERROR): caught here, in C. */
-#include "postgres.h"
+ * walker; also the caught walk every walker of src/parse runs through (walk_caught.h). */
+#include "walk_caught.h"
 
-#include "nodes/nodeFuncs.h"
 #include "nodes/parsenodes.h"
 #include "utils/memutils.h"
 
@@ -15,14 +14,14 @@ static bool collect(Node *node, List **refs)
 	return raw_expression_tree_walker(node, collect, refs);
 }
 
-bool dsqlint_collect_references(Node *node, List **refs)
+bool dsqlint_walk_caught(Node *node, tree_walker_callback walker, void *context)
 {
 	bool ok = true;
 	MemoryContext caller = CurrentMemoryContext;
 
 	PG_TRY();
 	{
-		collect(node, refs);
+		walker(node, context);
 	}
 	PG_CATCH();
 	{
@@ -32,4 +31,9 @@ bool dsqlint_collect_references(Node *node, List **refs)
 	}
 	PG_END_TRY();
 	return ok;
+}
+
+bool dsqlint_collect_references(Node *node, List **refs)
+{
+	return dsqlint_walk_caught(node, (tree_walker_callback) collect, refs);
 }

@@ -1,12 +1,10 @@
 /* Collects the TypeName and IndexElem nodes of a raw statement: the places a type is
  * named (columns, casts, defaults, USING, function signatures, domains) and an index key's
  * operator class. Statement nodes the expression walker does not know are opened here;
- * an unknown node raises elog(ERROR), caught here, in C. */
-#include "postgres.h"
+ * an unknown node raises elog(ERROR), caught by dsqlint_walk_caught. */
+#include "walk_caught.h"
 
-#include "nodes/nodeFuncs.h"
 #include "nodes/parsenodes.h"
-#include "utils/memutils.h"
 
 static bool visit(Node *node, List **out);
 
@@ -87,19 +85,5 @@ static bool visit(Node *node, List **out)
 
 bool dsqlint_collect_type_names(Node *node, List **out)
 {
-	bool ok = true;
-	MemoryContext caller = CurrentMemoryContext;
-
-	PG_TRY();
-	{
-		visit(node, out);
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(caller);
-		FlushErrorState();
-		ok = false;
-	}
-	PG_END_TRY();
-	return ok;
+	return dsqlint_walk_caught(node, (tree_walker_callback) visit, out);
 }
