@@ -25,6 +25,7 @@ LineIndex::LineIndex(std::string_view text) {
     ++p;
     starts_.push_back(static_cast<uint32_t>(p - base));
   }
+  ascii_ = count_code_points(text) == text.size();
 }
 
 Position LineIndex::position(std::string_view text, uint32_t offset) const {
@@ -33,6 +34,7 @@ Position LineIndex::position(std::string_view text, uint32_t offset) const {
   const uint32_t line = static_cast<uint32_t>(it - starts_.begin());
   const uint32_t start = starts_[line == 0 ? 0 : line - 1];
   if (offset < start) return {1, 1};  // inside the byte order mark
+  if (ascii_) return {line == 0 ? 1 : line, offset - start + 1};
   const auto prefix = text.substr(start, offset - start);
   return {line == 0 ? 1 : line, static_cast<uint32_t>(count_code_points(prefix)) + 1};
 }

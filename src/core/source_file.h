@@ -28,6 +28,7 @@ class LineIndex {
 
  private:
   std::vector<uint32_t> starts_;
+  bool ascii_ = false;  ///< every column is a byte count: no code points to count
 };
 
 /// One migration file as read: its display path and its exact bytes. Byte offsets

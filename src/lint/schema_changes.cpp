@@ -92,11 +92,18 @@ bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
   return true;
 }
 
+/// A new change at the end of `out`, built in place: a change is large to move.
+SchemaChange& add(std::vector<SchemaChange>& out, Kind kind, std::string table) {
+  SchemaChange& change = out.emplace_back();
+  change.kind = kind;
+  change.table = std::move(table);
+  return change;
+}
+
 void alter_table(const AlterTableStmt* alter, std::vector<SchemaChange>& out) {
   const std::string table = relation_key(alter->relation);
   for (const AlterTableCmd* cmd : alter_commands(alter)) {
-    SchemaChange& change = out.emplace_back();  // built in place: a change is large to move
-    change.table = table;
+    SchemaChange& change = add(out, Kind::CreateTable, table);
     change.name = cmd->name ? cmd->name : "";
     change.replace = cmd->missing_ok;  // IF [NOT] EXISTS
     if (!alter_command(cmd, change)) out.pop_back();
@@ -104,8 +111,9 @@ void alter_table(const AlterTableStmt* alter, std::vector<SchemaChange>& out) {
 }
 
 void rename(const RenameStmt* rename, std::vector<SchemaChange>& out) {
-  SchemaChange change{.table = relation_key(rename->relation), .name = rename->subname ? rename->subname : "",
-                      .new_name = rename->newname ? rename->newname : ""};
+  SchemaChange& change = add(out, Kind::CreateTable, relation_key(rename->relation));
+  change.name = rename->subname ? rename->subname : "";
+  change.new_name = rename->newname ? rename->newname : "";
   switch (rename->renameType) {
     case OBJECT_TABLE:
     case OBJECT_VIEW: change.kind = Kind::RenameTable, change.name = change.new_name; break;
@@ -113,12 +121,11 @@ void rename(const RenameStmt* rename, std::vector<SchemaChange>& out) {
     case OBJECT_INDEX: change.kind = Kind::RenameIndex, change.name = change.table, change.table.clear(); break;
     case OBJECT_TABCONSTRAINT: change.kind = Kind::RenameConstraint; break;
     case OBJECT_TYPE:
-      if (!rename->object || !IsA(rename->object, List)) return;
+      if (!rename->object || !IsA(rename->object, List)) return out.pop_back();
       change.kind = Kind::RenameType, change.table = names_key(castNode(List, rename->object)), change.name = change.new_name;
       break;
-    default: return;
+    default: return out.pop_back();
   }
-  out.push_back(std::move(change));
 }
 
 void drop(const DropStmt* drop, std::vector<SchemaChange>& out) {
@@ -140,9 +147,8 @@ void drop(const DropStmt* drop, std::vector<SchemaChange>& out) {
     if (IsA(object, List)) key = names_key(castNode(List, const_cast<Node*>(object)));
     else if (IsA(object, TypeName)) key = names_key(castNode(TypeName, const_cast<Node*>(object))->names);
     else if (IsA(object, String)) key = strVal(object);
-    SchemaChange change{.kind = kind};
+    SchemaChange& change = add(out, kind, "");
     (kind == Kind::DropIndex ? change.name : change.table) = std::move(key);
-    out.push_back(std::move(change));
   }
 }
 
@@ -163,20 +169,17 @@ std::vector<std::string> enum_values(const List* values) { return string_list(va
 void comment(const CommentStmt* comment, std::vector<SchemaChange>& out) {
   if (!comment->object || !IsA(comment->object, List)) return;
   const auto* names = castNode(List, comment->object);
-  SchemaChange change{.kind = Kind::Comment, .expression_sql = comment->comment ? comment->comment : ""};
-  switch (comment->objtype) {
-    case OBJECT_TABLE:
-    case OBJECT_VIEW: change.table = names_key(names); break;
-    case OBJECT_COLUMN: {
-      const int n = list_length(names);
-      if (n < 2) return;
-      change.name = strVal(llast(names));
-      change.table = relation_key(n >= 3 ? strVal(list_nth(names, n - 3)) : nullptr, strVal(list_nth(names, n - 2)));
-      break;
-    }
-    default: return;
+  const int n = list_length(names);
+  if (comment->objtype != OBJECT_TABLE && comment->objtype != OBJECT_VIEW && (comment->objtype != OBJECT_COLUMN || n < 2))
+    return;
+  SchemaChange& change = add(out, Kind::Comment, "");
+  change.expression_sql = comment->comment ? comment->comment : "";
+  if (comment->objtype == OBJECT_COLUMN) {
+    change.name = strVal(llast(names));
+    change.table = relation_key(n >= 3 ? strVal(list_nth(names, n - 3)) : nullptr, strVal(list_nth(names, n - 2)));
+  } else {
+    change.table = names_key(names);
   }
-  out.push_back(std::move(change));
 }
 
 std::string grantee_name(const RoleSpec* role) {
@@ -212,7 +215,7 @@ void grant(const GrantStmt* grant, std::vector<SchemaChange>& out) {
 
 void statistics(const CreateStatsStmt* stats, std::vector<SchemaChange>& out) {
   for (const RangeVar* relation : list_nodes<RangeVar>(stats->relations, T_RangeVar))
-    out.push_back({.kind = Kind::CreateStatistics, .table = relation_key(relation)});
+    add(out, Kind::CreateStatistics, relation_key(relation));
 }
 
 void alter_enum(const AlterEnumStmt* alter, std::vector<SchemaChange>& out) {
@@ -236,7 +239,7 @@ void changes_of(const Node* node, std::vector<SchemaChange>& out) {
     case T_CreateStmt: create_table(castNode(CreateStmt, const_cast<Node*>(node)), out.emplace_back()); break;
     case T_IndexStmt: {
       const auto* index = castNode(IndexStmt, const_cast<Node*>(node));
-      out.push_back({.kind = Kind::CreateIndex, .table = relation_key(index->relation), .index = index_model(index)});
+      add(out, Kind::CreateIndex, relation_key(index->relation)).index = index_model(index);
       break;
     }
     case T_AlterTableStmt: {
@@ -247,22 +250,24 @@ void changes_of(const Node* node, std::vector<SchemaChange>& out) {
     case T_RenameStmt: rename(castNode(RenameStmt, const_cast<Node*>(node)), out); break;
     case T_DropStmt: drop(castNode(DropStmt, const_cast<Node*>(node)), out); break;
     case T_CreateSeqStmt:
-      out.push_back({.kind = Kind::CreateSequence, .table = relation_key(castNode(CreateSeqStmt, const_cast<Node*>(node))->sequence)});
+      add(out, Kind::CreateSequence, relation_key(castNode(CreateSeqStmt, const_cast<Node*>(node))->sequence));
       break;
     case T_CreateSchemaStmt:
       if (const char* name = castNode(CreateSchemaStmt, const_cast<Node*>(node))->schemaname)
-        out.push_back({.kind = Kind::CreateSchema, .table = name});
+        add(out, Kind::CreateSchema, name);
       break;
     case T_CreatePolicyStmt:
-      out.push_back({.kind = Kind::CreatePolicy, .table = relation_key(castNode(CreatePolicyStmt, const_cast<Node*>(node))->table)});
+      add(out, Kind::CreatePolicy, relation_key(castNode(CreatePolicyStmt, const_cast<Node*>(node))->table));
       break;
     case T_AlterPolicyStmt:
-      out.push_back({.kind = Kind::CreatePolicy, .table = relation_key(castNode(AlterPolicyStmt, const_cast<Node*>(node))->table)});
+      add(out, Kind::CreatePolicy, relation_key(castNode(AlterPolicyStmt, const_cast<Node*>(node))->table));
       break;
     case T_CreateStatsStmt: statistics(castNode(CreateStatsStmt, const_cast<Node*>(node)), out); break;
     case T_ViewStmt: {
       const auto* view = castNode(ViewStmt, const_cast<Node*>(node));
-      out.push_back({.kind = Kind::CreateView, .table = relation_key(view->view), .view = view_model(view), .replace = view->replace});
+      SchemaChange& change = add(out, Kind::CreateView, relation_key(view->view));
+      change.view = view_model(view);
+      change.replace = view->replace;
       break;
     }
     case T_CreateDomainStmt: out.push_back(create_domain(castNode(CreateDomainStmt, const_cast<Node*>(node)))); break;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 
 #include "parse/lexer.h"
 #include "parse/parsed_file.h"
@@ -47,9 +48,13 @@ uint32_t offset_of_character(std::string_view text, uint32_t begin, int cursor) 
 /// Whether a comment may end the text before `end`: lexing is needed only then.
 bool may_end_in_comment(std::string_view text, uint32_t begin, uint32_t end) {
   if (end - begin >= 2 && text.substr(end - 2, 2) == "*/") return true;
-  const size_t line = text.rfind('\n', end - 1);
-  const size_t from = line == std::string_view::npos || line < begin ? begin : line + 1;
-  return text.substr(from, end - from).find("--") != std::string_view::npos;
+  // A "--" on the last line: a comment, or inside a literal (the lexer tells which).
+  const char* first = text.data() + begin;
+  const char* const last = text.data() + end;
+  if (const void* newline = memrchr(first, '\n', end - begin)) first = static_cast<const char*>(newline) + 1;
+  for (const char* p = first; (p = static_cast<const char*>(std::memchr(p, '-', last - p))) && p + 1 < last; ++p)
+    if (p[1] == '-') return true;
+  return false;
 }
 
 /// The exact span of a statement libpg_query located at [location, end): leading
