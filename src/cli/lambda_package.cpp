@@ -14,7 +14,9 @@
 
 #include <fmt/format.h>
 
+#include "apply/libpq_lazy.h"
 #include "apply/runner.h"
+#include "aws/libcurl_lazy.h"
 #include "cli/apply_command.h"
 #include "cli/inputs.h"
 #include "cli/lambda_command.h"
@@ -154,6 +156,9 @@ int run_lambda_package(const std::string& folder, const std::string& output) {
                              "--folder {} --provider aurora-dsql'\n", refused, plan->files.size(), folder);
 
   const std::string binary = self_binary();
+  // The function connects and makes HTTP requests: open what it will open, so it is bundled.
+  libpq_library().load();
+  libcurl_library().load();
   const auto libraries = loaded_libraries();
   std::string loader;
   for (const auto& [name, path] : libraries)

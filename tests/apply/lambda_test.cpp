@@ -171,6 +171,17 @@ TEST(Lambda, PackageHoldsBootstrapBinaryLoaderLibrariesAndMigrations) {
     EXPECT_NE(line.find("=> " + task + "/lib/"), npos) << "resolved outside the package: " << line;
   }
   EXPECT_GT(libraries, 5) << resolved.out;
+  // libpq and libcurl are opened on first use, not linked: bundled all the same, and the
+  // bundled binary opens the package's copies (a closed port: libpq loads, then fails).
+  EXPECT_NE(listing.find("lib/libpq.so.5 0o755 3\n"), npos) << listing;
+  EXPECT_NE(listing.find("lib/libcurl.so.4 0o755 3\n"), npos) << listing;
+  const Shell status = shell("env -i LD_DEBUG=files " + task + "/lib/ld-linux-x86-64.so.2 --library-path " + task +
+                                 "/lib " + task + "/bin/dsqlint status --provider postgres --folder " + task +
+                                 "/migrations --connection-string postgresql://u:p@127.0.0.1:1/db",
+                             dir);
+  EXPECT_NE(status.err.find("file=libpq.so.5 [0];  dynamically loaded by"), npos) << status.err;
+  EXPECT_NE(status.err.find("needed by " + task + "/lib/libpq.so.5"), npos) << status.err;
+  EXPECT_NE(status.err.find("Connection refused"), npos) << status.err;
   // The bundled binary runs from the package.
   const Shell version = shell("env -i " + task + "/lib/ld-linux-x86-64.so.2 --library-path " + task + "/lib " + task +
                                   "/bin/dsqlint --version", dir);
