@@ -112,6 +112,22 @@ void signature_secrets(std::string_view text, std::vector<Range>& out) {
   }
 }
 
+/// postgres:// URIs inside free text (an error message quoting its argument), each up to
+/// the next white space or quote.
+void embedded_uri_secrets(std::string_view text, std::vector<Range>& out) {
+  for (size_t sep = text.find("://"); sep != std::string_view::npos; sep = text.find("://", sep + 3)) {
+    for (std::string_view scheme : {"postgresql", "postgres"}) {
+      if (sep < scheme.size() || !iequals(text.substr(sep - scheme.size(), scheme.size()), scheme)) continue;
+      const size_t begin = sep - scheme.size();
+      const size_t end = std::min(text.find_first_of(" \t\r\n'\"", begin), text.size());
+      std::vector<Range> found;
+      uri_secrets(text.substr(begin, end - begin), scheme.size() + 3, found);
+      for (const auto& [first, last] : found) out.emplace_back(begin + first, begin + last);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::string conninfo_quote(std::string_view value) {
@@ -132,7 +148,10 @@ std::string mask_secrets(const std::string& conninfo) {
       uri = true;
     }
   }
-  if (!uri) keyword_secrets(conninfo, secrets);
+  if (!uri) {
+    keyword_secrets(conninfo, secrets);
+    embedded_uri_secrets(conninfo, secrets);
+  }
   signature_secrets(conninfo, secrets);
   std::sort(secrets.begin(), secrets.end());
   secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());

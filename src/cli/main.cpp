@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "apply/database.h"
 #include "cli/apply_command.h"
 #include "cli/check_command.h"
 #include "cli/fix_command.h"
@@ -152,7 +153,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "dsqlint: " << e.what() << "\nrun 'dsqlint --help' for usage\n";
+    // The message quotes what it could not take, e.g. a connection string with its password.
+    std::cerr << "dsqlint: " << mask_secrets(e.what()) << "\nrun 'dsqlint --help' for usage\n";
     return static_cast<int>(ExitCode::kUsage);
   }
   if (*check_cmd) return static_cast<int>(run_check(check));

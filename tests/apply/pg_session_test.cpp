@@ -161,6 +161,14 @@ TEST(MaskSecrets, UriPassword) {
   EXPECT_EQ(mask_secrets("postgresql://alice:p@ss@h"), "postgresql://alice:***@h");
 }
 
+TEST(MaskSecrets, UriInsideFreeText) {
+  // CLI11's "arguments were not expected" quotes the argument, password and all.
+  EXPECT_EQ(mask_secrets("The following arguments were not expected: postgresql://u:s3cret@h:1/db --database-url"),
+            "The following arguments were not expected: postgresql://u:***@h:1/db --database-url");
+  EXPECT_EQ(mask_secrets("cannot use 'POSTGRES://a:b@h/d?password=x' here"), "cannot use 'POSTGRES://a:***@h/d?password=***' here");
+  EXPECT_EQ(mask_secrets("see https://x:y@example.com"), "see https://x:y@example.com");
+}
+
 TEST(MaskSecrets, KeywordValuePassword) {
   EXPECT_EQ(mask_secrets("host=h password=s3cret dbname=d"), "host=h password=*** dbname=d");
   EXPECT_EQ(mask_secrets("password='se cr\\'et' user=u"), "password=*** user=u");

@@ -150,6 +150,14 @@ TEST(CheckCli, UsageErrorsExitTwo) {
   EXPECT_EQ(run_dsqlint({"check", "--format", "yaml", "x.sql"}).exit_code, 2);
 }
 
+TEST(CheckCli, UsageErrorsMaskTheArgumentsPassword) {
+  // status takes --connection-string, not --database-url: the error quotes the stray URL.
+  const auto result = run_dsqlint({"status", "--database-url", "postgresql://u:hunter2@127.0.0.1:1/db"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("postgresql://u:***@127.0.0.1:1/db"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("hunter2"), std::string::npos) << result.err;
+}
+
 TEST(CheckCli, ParallelJobsGiveTheSameReport) {
   const std::string dir = testing::make_temp_dir("jobs");
   for (int i = 0; i < 20; ++i) write_file(dir + "/" + std::to_string(1000 + i) + ".sql", kGood + kIndex + kRls);
