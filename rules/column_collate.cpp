@@ -53,7 +53,7 @@ void index_collations(const Statement& stmt, const IndexStmt* index, std::vector
     any = any || (IsA(element, IndexElem) && reinterpret_cast<const IndexElem*>(element)->collation != NIL);
   }
   if (!any) return;
-  const auto elements = list_nodes<IndexElem>(index->indexParams, T_IndexElem);
+  const auto elements = list_nodes<IndexElem>(index->indexParams, T_IndexElem).to_vector();
   const auto keys = index_key_tokens(stmt);
   if (keys.size() != elements.size()) {
     complete = false;

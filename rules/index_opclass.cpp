@@ -18,7 +18,7 @@ bool is_order_word(const Statement& stmt, const Token& token) {
 void check(const Statement& stmt, Context&, Findings& out) {
   const auto* index = stmt.as<IndexStmt>();
   if (!index) return;
-  const auto elements = list_nodes<IndexElem>(index->indexParams, T_IndexElem);
+  const auto elements = list_nodes<IndexElem>(index->indexParams, T_IndexElem).to_vector();
   // The parse tree says whether any key has an opclass; lex only then.
   if (std::none_of(elements.begin(), elements.end(), [](const IndexElem* e) { return e->opclass != NIL; })) return;
   const auto keys = index_key_tokens(stmt);

@@ -12,7 +12,7 @@ namespace {
 void check(const Statement& stmt, Context&, Findings& out) {
   const auto* index = stmt.as<IndexStmt>();
   if (!index) return;
-  const auto elements = list_nodes<IndexElem>(index->indexParams, T_IndexElem);
+  const auto elements = list_nodes<IndexElem>(index->indexParams, T_IndexElem).to_vector();
   // The parse tree says whether any key is sorted; lex only then.
   if (std::none_of(elements.begin(), elements.end(), [](const IndexElem* e) { return e->ordering != SORTBY_DEFAULT; }))
     return;

@@ -49,7 +49,7 @@ struct RoleOptions {
 /// its keyword to the next option (the last with the blank before it).
 RoleOptions read_options(const Statement& stmt, const List* list) {
   RoleOptions out;
-  auto options = list_nodes<DefElem>(list, T_DefElem);
+  auto options = list_nodes<DefElem>(list, T_DefElem).to_vector();
   std::sort(options.begin(), options.end(), [](auto* a, auto* b) { return a->location < b->location; });
   out.total = options.size();
   for (size_t i = 0; i < options.size(); ++i) {

@@ -16,7 +16,7 @@ std::string delete_from(const RangeVar* table) {
 void check(const Statement& stmt, Context&, Findings& out) {
   const auto* truncate = stmt.as<TruncateStmt>();
   if (!truncate) return;
-  const auto tables = list_nodes<RangeVar>(truncate->relations, T_RangeVar);
+  const auto tables = list_nodes<RangeVar>(truncate->relations, T_RangeVar).to_vector();
   if (tables.empty()) return;
   std::vector<std::string> names;
   for (const RangeVar* table : tables) names.push_back(display_name(table));

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
+#include <string_view>
+#include <utility>
 
 #include "lint/names.h"
 #include "lint/rule_helpers.h"
@@ -25,12 +26,14 @@ int32_t integer_typmod(const TypeName* type, int position) {
 
 /// The bytes a key of this type declares: fixed widths, or the length of varchar(n)/char(n).
 int32_t declared_width(const std::string& type, const TypeName* type_name_node) {
-  static const std::map<std::string, int32_t, std::less<>> fixed = {
+  // Every column asks: a short scan of names compares lengths first, a map compares text.
+  static constexpr std::pair<std::string_view, int32_t> kFixed[] = {
       {"bool", 1},        {"int2", 2},    {"int4", 4},      {"int8", 8},       {"float4", 4},    {"float8", 8},
       {"serial", 4},      {"serial4", 4}, {"bigserial", 8}, {"serial8", 8},    {"smallserial", 2},
       {"serial2", 2},     {"uuid", 16},   {"date", 4},      {"time", 8},       {"timestamp", 8}, {"timestamptz", 8},
       {"oid", 4}};
-  if (const auto it = fixed.find(type); it != fixed.end()) return it->second;
+  for (const auto& [name, width] : kFixed)
+    if (name == type) return width;
   if (type == "varchar" || type == "bpchar") return integer_typmod(type_name_node, 0);
   return -1;
 }

@@ -58,12 +58,6 @@ RuleRegistrar::RuleRegistrar(Rule rule) : rule_(std::move(rule)) {
   rules.insert(at, &rule_);
 }
 
-bool runs_for(const Rule& rule, const TargetProfile& target) {
-  if (rule.targets == Targets::Dsql) return target.is_dsql();
-  if (rule.targets == Targets::Postgres) return !target.is_dsql();
-  return true;
-}
-
 const std::vector<const Rule*>& all_rules() { return registry(); }
 
 const Rule* find_rule(std::string_view id) {

@@ -104,8 +104,13 @@ class RuleRegistrar {
   Rule rule_;
 };
 
-/// Whether the rule runs for the target (its `targets`).
-bool runs_for(const Rule& rule, const TargetProfile& target);
+/// Whether the rule runs for the target (its `targets`). Inline: asked of every rule for
+/// every statement.
+inline bool runs_for(const Rule& rule, const TargetProfile& target) {
+  if (rule.targets == Targets::Dsql) return target.is_dsql();
+  if (rule.targets == Targets::Postgres) return !target.is_dsql();
+  return true;
+}
 
 /// Every registered rule, sorted by id.
 const std::vector<const Rule*>& all_rules();

@@ -10,12 +10,12 @@
 
 namespace dsqlint {
 
-std::vector<const ColumnDef*> column_defs(const CreateStmt* create) {
-  return create ? list_nodes<ColumnDef>(create->tableElts, T_ColumnDef) : std::vector<const ColumnDef*>{};
+NodesOf<ColumnDef> column_defs(const CreateStmt* create) {
+  return list_nodes<ColumnDef>(create ? create->tableElts : NIL, T_ColumnDef);
 }
 
-std::vector<const AlterTableCmd*> alter_commands(const AlterTableStmt* alter) {
-  return alter ? list_nodes<AlterTableCmd>(alter->cmds, T_AlterTableCmd) : std::vector<const AlterTableCmd*>{};
+NodesOf<AlterTableCmd> alter_commands(const AlterTableStmt* alter) {
+  return list_nodes<AlterTableCmd>(alter ? alter->cmds : NIL, T_AlterTableCmd);
 }
 
 const Constraint* column_constraint(const ColumnDef* column, ConstrType type) {
@@ -173,7 +173,7 @@ std::string dotted_name(const List* names) {
 std::string dropped_objects_on_tables(const DropStmt* drop) {
   std::string out;
   for (const List* names : list_nodes<List>(drop->objects, T_List)) {
-    const auto parts = list_nodes<String>(names, T_String);
+    const auto parts = list_nodes<String>(names, T_String).to_vector();
     if (parts.empty()) continue;
     std::string table;
     for (size_t i = 0; i + 1 < parts.size(); ++i) table += (i ? "." : "") + std::string(parts[i]->sval);

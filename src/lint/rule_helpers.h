@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,22 +13,69 @@ namespace dsqlint {
 
 /// The elements of a parse-tree list that carry `tag`, cast to T; other elements are
 /// skipped (a CREATE TABLE element list mixes ColumnDef, Constraint and LIKE clauses).
+/// A view of the list, not a copy: rules ask for the same lists again and again.
 template <typename T>
-std::vector<const T*> list_nodes(const List* list, NodeTag tag) {
-  std::vector<const T*> out;
-  const ListCell* cell;
-  foreach (cell, list) {
-    const auto* node = static_cast<const Node*>(lfirst(cell));
-    if (node && nodeTag(node) == tag) out.push_back(reinterpret_cast<const T*>(node));
-  }
-  return out;
+class NodesOf {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = const T*;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T* const*;
+    using reference = const T*;
+
+    iterator() = default;
+    iterator(const List* list, int index, NodeTag tag) : list_(list), index_(index), tag_(tag) { skip(); }
+    const T* operator*() const { return static_cast<const T*>(list_->elements[index_].ptr_value); }
+    iterator& operator++() {
+      ++index_;
+      skip();
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    bool operator==(const iterator& other) const { return index_ == other.index_; }
+
+   private:
+    void skip() {
+      while (index_ < list_length(list_)) {
+        const auto* node = static_cast<const Node*>(list_->elements[index_].ptr_value);
+        if (node && nodeTag(node) == tag_) return;
+        ++index_;
+      }
+    }
+
+    const List* list_ = nullptr;
+    int index_ = 0;
+    NodeTag tag_ = T_Invalid;
+  };
+
+  NodesOf(const List* list, NodeTag tag) : list_(list), tag_(tag) {}
+  iterator begin() const { return iterator(list_, 0, tag_); }
+  iterator end() const { return iterator(list_, list_length(list_), tag_); }
+  size_t size() const { return static_cast<size_t>(std::distance(begin(), end())); }
+  bool empty() const { return begin() == end(); }
+  std::vector<const T*> to_vector() const { return {begin(), end()}; }
+
+ private:
+  const List* list_;
+  NodeTag tag_;
+};
+
+template <typename T>
+NodesOf<T> list_nodes(const List* list, NodeTag tag) {
+  return NodesOf<T>(list, tag);
 }
 
 /// The column definitions of a CREATE TABLE, in order.
-std::vector<const ColumnDef*> column_defs(const CreateStmt* create);
+NodesOf<ColumnDef> column_defs(const CreateStmt* create);
 
 /// The subcommands of an ALTER TABLE, in order.
-std::vector<const AlterTableCmd*> alter_commands(const AlterTableStmt* alter);
+NodesOf<AlterTableCmd> alter_commands(const AlterTableStmt* alter);
 
 /// The columns an ALTER TABLE changes with subcommands of `subtype` (ALTER COLUMN c ...).
 std::vector<std::string> altered_columns(const AlterTableStmt* alter, AlterTableType subtype);

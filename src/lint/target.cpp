@@ -51,17 +51,20 @@ std::string_view feature_date(Feature feature) {
 }
 
 /// A feature's date as yyyymmdd (the table's dates are valid; rules ask this per statement).
-constexpr int feature_day(Feature feature) {
-  int day = 0;
-  for (const auto& entry : kFeatureDates)
-    if (entry.feature == feature)
-      for (const char c : entry.date)
-        if (c != '-') day = day * 10 + (c - '0');
-  return day;
-}
+/// Each feature's day as yyyymmdd, indexed by the enum: rules ask for every statement.
+constexpr auto kFeatureDays = [] {
+  std::array<int, kFeatureDates.size()> days{};
+  for (const auto& entry : kFeatureDates) {
+    int day = 0;
+    for (const char c : entry.date)
+      if (c != '-') day = day * 10 + (c - '0');
+    days.at(static_cast<size_t>(entry.feature)) = day;
+  }
+  return days;
+}();
 
 bool TargetProfile::supports(Feature feature) const {
-  return engine == Engine::Postgres || feature_day(feature) <= date;
+  return engine == Engine::Postgres || kFeatureDays[static_cast<size_t>(feature)] <= date;
 }
 
 Result<TargetProfile> parse_target(std::string_view text) {
