@@ -1,5 +1,6 @@
 #include <array>
 #include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -43,9 +44,14 @@ constexpr std::array kUnsupported{
 };
 
 const KnownType* find_unsupported(std::string_view name) {
-  for (const KnownType& type : kUnsupported)
-    if (type.name == name) return &type;
-  return nullptr;
+  // Asked for every column: a hash lookup, not a scan of fifty names.
+  static const auto by_name = [] {
+    std::unordered_map<std::string_view, const KnownType*> out;
+    for (const KnownType& type : kUnsupported) out.emplace(type.name, &type);
+    return out;
+  }();
+  const auto it = by_name.find(name);
+  return it == by_name.end() ? nullptr : it->second;
 }
 
 void check(const Statement& stmt, Context& ctx, Findings& out) {

@@ -1,6 +1,7 @@
 #include "parse/lexer.h"
 
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 namespace dsqlint {
@@ -155,7 +156,10 @@ uint32_t skip_trivia(std::string_view text, uint32_t offset, uint32_t end) {
   // Whitespace and line comments by hand (one precedes every Drizzle statement): lexing
   // the next token just to find where it starts cost more than the rest of the span.
   while (offset < end) {
-    if (is_space(text[offset])) {
+    uint64_t eight;
+    if (offset + 8 <= end && (std::memcpy(&eight, text.data() + offset, 8), eight == 0x2020202020202020ULL)) {
+      offset += 8;  // the blanked-out breakpoint comments (prepare.cpp) are runs of spaces
+    } else if (is_space(text[offset])) {
       ++offset;
     } else if (text[offset] == '-' && offset + 1 < end && text[offset + 1] == '-') {
       const void* newline = std::memchr(text.data() + offset, '\n', end - offset);

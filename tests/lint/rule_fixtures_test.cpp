@@ -59,9 +59,10 @@ TEST_P(RuleFixture, FindingsMatchExpectations) {
         expected_it == expectations.rules.end() ? std::set<std::string>{} : expected_it->second;
     EXPECT_EQ(fired, expected) << fixture.file.string() << " statement " << statement.index << ": "
                                << result.source.slice(statement.span).substr(0, 120);
-    if (const auto klass = expectations.classes.find(statement.index); klass != expectations.classes.end())
+    if (const auto klass = expectations.classes.find(statement.index); klass != expectations.classes.end()) {
       EXPECT_EQ(class_name(statement.klass), klass->second)
           << fixture.file.string() << " statement " << statement.index;
+    }
   }
   for (const auto& [index, rules] : expectations.rules)
     EXPECT_NE(index, 0u) << fixture.file.string() << ": an expect comment is followed by no statement";
