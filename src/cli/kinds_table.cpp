@@ -77,6 +77,7 @@ std::string statement_kinds_json() {
     writer.begin_object().field("subcommand", sub.sql).field("decision", decision_name(sub.decision))
         .field("detail", sub.rules).end_object();
   writer.end_array().end_object();
+  writer.flush();
   out += '\n';
   return out;
 }

@@ -39,6 +39,7 @@ ExitCode run_rules(bool json, bool kinds) {
       writer.field("targets", targets_name(rule->targets)).end_object();
     }
     writer.end_array();
+    writer.flush();
     out += '\n';
   } else {
     for (const Rule* rule : all_rules())

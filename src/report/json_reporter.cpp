@@ -160,6 +160,7 @@ void json_end(ReportState&, const Summary& s, std::string& out) {
   json.field("total", s.total).field("ok", s.ok).field("index", s.index).field("rewrite", s.rewrite);
   json.field("strip", s.strip).field("recreation", s.recreation).field("unsupported", s.unsupported);
   json.field("parse_errors", s.parse_errors).end_object();
+  json.flush();
   out += "}\n";
 }
 

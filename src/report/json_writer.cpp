@@ -12,14 +12,12 @@
 
 namespace dsqlint {
 
-void append_json_string(std::string& out, std::string_view text) {
+namespace {
+
+/// Writes `text` as a JSON string literal at `w`, which has room for 6 * size + 18 bytes
+/// (every byte as \u00XX, and sixteen bytes of overshoot); returns the end.
+char* escape_json(char* w, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  // Write through a pointer into scratch room for the worst case (every byte as \u00XX):
-  // the quoted identifiers of Drizzle SQL make escapes frequent, and appends cost per call.
-  thread_local std::vector<char> scratch;
-  if (scratch.size() < text.size() * 6 + 18) scratch.resize(text.size() * 6 + 18);
-  char* const first = scratch.data();
-  char* w = first;
   *w++ = '"';
   const char* p = text.data();
   const char* const end = p + text.size();
@@ -40,8 +38,7 @@ void append_json_string(std::string& out, std::string_view text) {
     }
   };
 #if defined(__SSE2__)
-  // Sixteen bytes at a time: store them all, keep those before the first byte to escape
-  // (the scratch room holds the overshoot).
+  // Sixteen bytes at a time: store them all, keep those before the first byte to escape.
   const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
   while (end - p >= 16) {
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -66,116 +63,79 @@ void append_json_string(std::string& out, std::string_view text) {
     else escape(c);
   }
   *w++ = '"';
-  out.append(first, static_cast<size_t>(w - first));
+  return w;
 }
 
-void JsonWriter::separate() {
+constexpr size_t escaped_bound(size_t size) { return size * 6 + 18; }
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  thread_local std::string scratch;
+  if (scratch.size() < escaped_bound(text.size())) scratch.resize(escaped_bound(text.size()));
+  char* const first = scratch.data();
+  out.append(first, static_cast<size_t>(escape_json(first, text) - first));
+}
+
+void JsonWriter::flush() {
+  out_.append(buffer_, static_cast<size_t>(w_ - buffer_));
+  w_ = buffer_;
+}
+
+JsonWriter& JsonWriter::long_key(std::string_view name) {
+  flush();
   if (need_comma_) out_ += ',';
-  need_comma_ = true;
-}
-
-JsonWriter& JsonWriter::begin_object() {
-  separate();
-  out_ += '{';
-  need_comma_ = false;
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_object() {
-  out_ += '}';
-  need_comma_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-  separate();
-  out_ += '[';
-  need_comma_ = false;
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  out_ += ']';
-  need_comma_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::key(std::string_view name) {
-  // Keys are the writer's own plain ASCII names: one append of ,"name":
-  char buffer[64];
-  size_t n = 0;
-  if (need_comma_) buffer[n++] = ',';
-  buffer[n++] = '"';
-  if (name.size() + 4 > sizeof buffer) {
-    out_.append(buffer, n);
-    out_ += name;
-    out_ += "\":";
-  } else {
-    std::memcpy(buffer + n, name.data(), name.size());
-    n += name.size();
-    buffer[n++] = '"';
-    buffer[n++] = ':';
-    out_.append(buffer, n);
-  }
+  append_json_string(out_, name);
+  out_ += ':';
   need_comma_ = false;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   separate();
-  append_json_string(out_, text);
+  if (escaped_bound(text.size()) > kBuffer) {
+    flush();
+    append_json_string(out_, text);
+  } else {
+    w_ = escape_json(room(escaped_bound(text.size())), text);
+  }
   return *this;
 }
 
 JsonWriter& JsonWriter::number(int64_t n) {
   separate();
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof digits, n);
-  out_.append(digits, static_cast<size_t>(result.ptr - digits));
+  w_ = std::to_chars(room(24), buffer_ + kBuffer, n).ptr;
   return *this;
 }
 
 JsonWriter& JsonWriter::numbers(std::initializer_list<std::pair<std::string_view, int64_t>> fields) {
-  char buffer[256];
-  char* w = buffer;
-  char* const end = buffer + sizeof buffer;
   for (const auto& [name, n] : fields) {
-    if (end - w < static_cast<std::ptrdiff_t>(name.size() + 28)) {  // names are short; spill if not
-      out_.append(buffer, static_cast<size_t>(w - buffer));
-      w = buffer;
-      if (name.size() + 28 > sizeof buffer) {
-        key(name).number(n);
-        continue;
-      }
+    if (name.size() + 28 > kBuffer) {
+      key(name).number(n);
+      continue;
     }
+    char* w = room(name.size() + 28);
     if (need_comma_) *w++ = ',';
     *w++ = '"';
     std::memcpy(w, name.data(), name.size());
     w += name.size();
     *w++ = '"';
     *w++ = ':';
-    w = std::to_chars(w, end, n).ptr;
+    w_ = std::to_chars(w, buffer_ + kBuffer, n).ptr;
     need_comma_ = true;
   }
-  out_.append(buffer, static_cast<size_t>(w - buffer));
-  return *this;
-}
-
-JsonWriter& JsonWriter::value(bool flag) {
-  separate();
-  out_ += flag ? "true" : "false";
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   separate();
-  out_ += json;
-  return *this;
-}
-
-JsonWriter& JsonWriter::null() {
-  separate();
-  out_ += "null";
+  if (json.size() > kBuffer) {
+    flush();
+    out_ += json;
+  } else {
+    std::memcpy(room(json.size()), json.data(), json.size());
+    w_ += json.size();
+  }
   return *this;
 }
 

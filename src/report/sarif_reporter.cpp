@@ -174,6 +174,7 @@ void sarif_end(ReportState& state, const Summary&, std::string& out) {
   json.field("uri", folder_uri(run.root)).end_object().end_object();
   json.key("properties").begin_object().field("target", state.target).end_object();
   json.end_object().end_array().end_object();
+  json.flush();
   out += '\n';
 }
 

@@ -31,7 +31,27 @@ TEST(JsonWriter, PutsCommasBetweenMembers) {
   std::string out;
   JsonWriter json(out);
   json.begin_object().field("a", 1).key("b").begin_array().value("x").value(true).null().end_array().end_object();
+  EXPECT_EQ(out, "");  // buffered until flushed
+  json.flush();
   EXPECT_EQ(out, R"({"a":1,"b":["x",true,null]})");
+}
+
+TEST(JsonWriter, LongDocumentsAndLongStringsComeOutWholeAndInOrder) {
+  // Many small pieces fill the writer's buffer again and again; strings longer than the
+  // buffer bypass it; text already in `out` and a document written in two writers stay.
+  std::string out = "[";
+  nlohmann::json expected = nlohmann::json::array();
+  for (int part = 0; part < 2; ++part) {
+    JsonWriter json(out, part > 0);
+    for (int i = 0; i < 3000; ++i) {
+      std::string text(i % 97 == 0 ? 20000 + i : i % 50, static_cast<char>('a' + i % 26));
+      if (i % 3 == 0) text += "\"\\\n\x01";
+      json.begin_object().field("i", i).field("text", text).numbers({{"line", i}, {"column", -i}}).end_object();
+      expected.push_back({{"i", i}, {"text", text}, {"line", i}, {"column", -i}});
+    }
+  }
+  out += "]";
+  EXPECT_EQ(nlohmann::json::parse(out), expected);
 }
 
 }  // namespace
