@@ -14,7 +14,7 @@ bool unindexable(const std::string& type) {
 }
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
-  const NewIndexes created = new_indexes(change, ctx.catalog);
+  const NewIndexes& created = ctx.created;
   if (!created.table) return;
   for (const KeyShape& index : created.indexes)
     for (const std::string& name : index.columns) {

@@ -9,7 +9,7 @@ namespace {
 constexpr size_t kMaxIndexes = 24;
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
-  const NewIndexes created = new_indexes(change, ctx.catalog);
+  const NewIndexes& created = ctx.created;
   if (!created.table || created.indexes.empty()) return;
   const size_t existing = created.table_is_new ? 0 : created.table->keys().size();
   const size_t total = existing + created.indexes.size();

@@ -21,7 +21,7 @@ int32_t declared_size(const TableModel& table, const KeyShape& index) {
 }
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
-  const NewIndexes created = new_indexes(change, ctx.catalog);
+  const NewIndexes& created = ctx.created;
   if (!created.table) return;
   for (const KeyShape& index : created.indexes) {
     const int32_t size = declared_size(*created.table, index);

@@ -49,14 +49,16 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
       if (folding) folding->before_apply(statement, catalog);
       continue;
     }
-    const StateContext context{target, catalog, file.source.path, statement};
     Findings findings;
-    for (const SchemaChange& change : statement.changes)
+    for (const SchemaChange& change : statement.changes) {
+      const NewIndexes created = new_indexes(change, catalog);
+      const StateContext context{target, catalog, file.source.path, statement, created};
       for (const Rule* rule : state_rules()) {
         if (!runs_for(*rule, target)) continue;
         findings.set_rule(rule->id);
         rule->state(change, context, findings);
       }
+    }
     for (Finding& finding : findings.items()) statement.findings.push_back(std::move(finding));
     raise_class(statement);
     if (folding) folding->before_apply(statement, catalog);

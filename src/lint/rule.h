@@ -10,6 +10,7 @@
 #include "lint/drizzle_fk_idiom.h"
 #include "lint/guarded_block.h"
 #include "lint/schema_changes.h"
+#include "lint/state_helpers.h"
 #include "lint/statement.h"
 #include "lint/target.h"
 
@@ -45,6 +46,7 @@ struct StateContext {
   const Catalog& catalog;
   const std::string& path;  ///< the file being replayed
   const StatementResult& statement;
+  const NewIndexes& created;  ///< what the change adds to the table's indexes, found once for the rules that count them
 };
 
 /// Builder for one finding; returned by Findings::report.
