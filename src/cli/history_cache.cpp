@@ -41,6 +41,24 @@ std::string size_and_time(const std::string& path, bool* recent = nullptr) {
          std::to_string(info.st_mtim.tv_nsec);
 }
 
+/// `path` made absolute and normal, as the file-hash table keys it. Most paths are plain
+/// (no ".", ".." or "//" parts): those only get the working directory in front, which costs
+/// far less than lexically_normal for each of a long history's files.
+std::string absolute_path(const std::string& path) {
+  static const std::string cwd = [] {
+    std::error_code error;
+    return fs::current_path(error).string();
+  }();
+  const bool plain = !path.empty() && path.find("//") == std::string::npos && path.find("/./") == std::string::npos &&
+                     path.find("/../") == std::string::npos && !path.starts_with("./") && !path.starts_with("../") &&
+                     !path.ends_with("/.") && !path.ends_with("/..") && !path.ends_with('/') && path != "." &&
+                     path != "..";
+  if (plain && path.front() == '/') return path;
+  if (plain && !cwd.empty() && cwd != "/") return cwd + "/" + path;
+  std::error_code error;
+  return fs::absolute(path, error).lexically_normal().string();
+}
+
 /// What wrote the cache: this version and parser, and this very build of the binary (its
 /// size and time), so a rebuilt dsqlint never reads what an older one replayed.
 std::string build_stamp() {
@@ -88,8 +106,7 @@ HistoryCache::HistoryCache(const CacheSettings& settings) : dir_(cache_dir(setti
 }
 
 std::optional<std::string> HistoryCache::content_hash(const std::string& path) {
-  std::error_code error;
-  const std::string absolute = fs::absolute(path, error).lexically_normal().string();
+  const std::string absolute = absolute_path(path);
   bool recent = false;
   const std::string now = size_and_time(absolute, &recent);
   if (now.empty()) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
 
 namespace dsqlint {
 
@@ -49,9 +50,15 @@ Result<std::vector<std::string>> journal_tags(const fs::path& journal) {
 Result<std::vector<std::string>> sql_files(const std::string& folder, const std::vector<std::string>& assumed) {
   std::set<std::string> found(assumed.begin(), assumed.end());
   std::error_code error;
+  // Entries are named folder + "/" + relative path: cut the prefix off rather than split
+  // both paths into components (an editor's save lists a 2,000-file folder).
+  const std::string prefix = folder.ends_with('/') ? folder : folder + "/";
   for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
-    if (it->is_regular_file() && it->path().extension() == ".sql")
-      found.insert(it->path().lexically_relative(folder).generic_string());  // no system call per file
+    const std::string& path = it->path().native();
+    const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
+    if (!name.ends_with(".sql") || name == ".sql" || !it->is_regular_file()) continue;  // ".sql" alone has no extension
+    if (path.starts_with(prefix)) found.insert(path.substr(prefix.size()));
+    else found.insert(it->path().lexically_relative(folder).generic_string());
   }
   if (error) return Error{folder + ": cannot list folder: " + error.message()};
   std::vector<std::string> files(found.begin(), found.end());
