@@ -28,10 +28,8 @@ std::string quoted_name(const RangeVar* relation) {
 
 std::string type_name(const TypeName* type) {
   if (!type) return "";
-  std::string out;
-  ListCell* cell;
   // pg_catalog.int4 and int4 are the same type; keep the last name only.
-  foreach (cell, type->names) out = strVal(lfirst(cell));
+  std::string out = list_length(type->names) > 0 ? strVal(llast(type->names)) : "";
   if (type->arrayBounds != NIL) out += "[]";
   return out;
 }

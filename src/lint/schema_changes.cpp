@@ -20,6 +20,7 @@ void create_table(const CreateStmt* create, SchemaChange& change) {
   TableModel& table = change.created;
   table.schema = create->relation->schemaname ? create->relation->schemaname : "public";
   table.name = create->relation->relname;
+  table.columns.reserve(list_length(create->tableElts));  // a column model is large to move
   const ListCell* cell;
   foreach (cell, create->tableElts) {
     const auto* node = static_cast<const Node*>(lfirst(cell));

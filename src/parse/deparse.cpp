@@ -1,5 +1,6 @@
 #include "parse/deparse.h"
 
+#include <charconv>
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
@@ -51,11 +52,16 @@ std::string expression_sql(const Node* expression) {
 namespace {
 
 /// What the deparser prints of a type depends only on its names, integer modifiers and array
-/// bounds: a key for them, or empty when the type has anything else (%TYPE, SETOF, an
-/// expression as modifier).
-std::string type_key(const TypeName* type) {
-  if (type->setof || type->pct_type) return "";
-  std::string key;
+/// bounds: a key for them in `key` (its room reused from call to call), or false when the
+/// type has anything else (%TYPE, SETOF, an expression as modifier).
+bool type_key(const TypeName* type, std::string& key) {
+  if (type->setof || type->pct_type) return false;
+  key.clear();
+  const auto number = [&key](long n) {
+    char digits[24];
+    key.append(digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits));
+    key.push_back('\x01');
+  };
   const ListCell* cell;
   foreach (cell, type->names) key.append(strVal(lfirst(cell))).push_back('\x01');
   key.push_back('\x02');
@@ -63,12 +69,12 @@ std::string type_key(const TypeName* type) {
     const auto* node = static_cast<const Node*>(lfirst(cell));
     if (!IsA(node, A_Const) || castNode(A_Const, const_cast<Node*>(node))->isnull ||
         !IsA(&castNode(A_Const, const_cast<Node*>(node))->val, Integer))
-      return "";
-    key.append(std::to_string(castNode(A_Const, const_cast<Node*>(node))->val.ival.ival)).push_back('\x01');
+      return false;
+    number(castNode(A_Const, const_cast<Node*>(node))->val.ival.ival);
   }
   key.push_back('\x02');
-  foreach (cell, type->arrayBounds) key.append(std::to_string(intVal(lfirst(cell)))).push_back('\x01');
-  return key;
+  foreach (cell, type->arrayBounds) number(intVal(lfirst(cell)));
+  return true;
 }
 
 std::string deparsed_type(const TypeName* type) {
@@ -88,12 +94,12 @@ std::string type_sql(const TypeName* type) {
   if (!type) return "";
   // Migrations use few types for many columns: each is deparsed once per thread.
   thread_local std::unordered_map<std::string, std::string> printed;
-  std::string key = type_key(type);
-  if (key.empty()) return deparsed_type(type);
+  thread_local std::string key;
+  if (!type_key(type, key)) return deparsed_type(type);
   const auto it = printed.find(key);
   if (it != printed.end()) return it->second;
   std::string sql = deparsed_type(type);
-  if (printed.size() < 4096) printed.emplace(std::move(key), sql);
+  if (printed.size() < 4096) printed.emplace(key, sql);
   return sql;
 }
 
