@@ -39,6 +39,16 @@ Position LineIndex::position(std::string_view text, uint32_t offset) const {
   return {line == 0 ? 1 : line, static_cast<uint32_t>(count_code_points(prefix)) + 1};
 }
 
+std::pair<Position, Position> LineIndex::range(std::string_view text, uint32_t begin, uint32_t end) const {
+  const Position first = position(text, begin);
+  if (end < begin || first.line == 0 || begin < starts_[first.line - 1]) return {first, position(text, end)};
+  uint32_t line = first.line;  // 1-based: starts_[line] is where the next line starts
+  while (line < starts_.size() && starts_[line] <= end) ++line;
+  const uint32_t start = starts_[line - 1];
+  if (ascii_) return {first, {line, end - start + 1}};
+  return {first, {line, static_cast<uint32_t>(count_code_points(text.substr(start, end - start))) + 1}};
+}
+
 Result<std::string> read_file_bytes(const std::string& path) {
   if (path == "-") {
     std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};

@@ -2,6 +2,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -23,6 +24,9 @@ class LineIndex {
   explicit LineIndex(std::string_view text);
   /// The position of `offset` in `text`, the text this index was built from.
   Position position(std::string_view text, uint32_t offset) const;
+  /// The positions of a span's two ends; the end is looked for from the beginning's line
+  /// (spans are short, and every statement and finding of a report has one).
+  std::pair<Position, Position> range(std::string_view text, uint32_t begin, uint32_t end) const;
   uint32_t line_start(uint32_t line) const { return starts_[line - 1]; }
   uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
 

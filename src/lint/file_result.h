@@ -76,6 +76,7 @@ struct FileResult {
   std::vector<FileError> errors;
 
   Position position(uint32_t offset) const { return lines.position(source.text, offset); }
+  std::pair<Position, Position> range(Span span) const { return lines.range(source.text, span.begin, span.end); }
 };
 
 /// Counts per class over many files (the summary line and JSON "summary").

@@ -8,8 +8,7 @@ namespace dsqlint {
 namespace {
 
 void write_range(JsonWriter& json, const FileResult& file, Span span) {
-  const Position begin = file.position(span.begin);
-  const Position end = file.position(span.end);
+  const auto [begin, end] = file.range(span);
   json.numbers({{"line", begin.line}, {"column", begin.column}, {"end_line", end.line}, {"end_column", end.column}});
 }
 
@@ -97,7 +96,7 @@ void write_table(JsonWriter& json, const TableModel& table) {
 }
 
 void write_statement(JsonWriter& json, const FileResult& file, const StatementResult& statement) {
-  const Position begin = file.position(statement.span.begin), end = file.position(statement.span.end);
+  const auto [begin, end] = file.range(statement.span);
   json.begin_object().numbers({{"index", statement.index}, {"line", begin.line}, {"column", begin.column},
                                {"end_line", end.line}, {"end_column", end.column}});
   // Most statements run unchanged: escape their text once for "sql" and "rewritten".

@@ -44,8 +44,7 @@ size_t rule_index(SarifRun& run, std::string_view rule) {
 }
 
 void write_region(JsonWriter& json, const FileResult& file, Span span) {
-  const Position begin = file.position(span.begin);
-  const Position end = file.position(span.end);
+  const auto [begin, end] = file.range(span);
   json.begin_object().field("startLine", begin.line).field("startColumn", begin.column);
   json.field("endLine", end.line).field("endColumn", end.column).end_object();
 }

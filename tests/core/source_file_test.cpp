@@ -50,5 +50,32 @@ TEST(LineIndex, ByteOrderMarkIsNotAColumn) {
   EXPECT_EQ(lines.position(text, 4).column, 2u);
 }
 
+TEST(LineIndex, AsciiTextColumnsAreByteCounts) {
+  const std::string text = "ab\ncd\n\nxyz";
+  const LineIndex lines(text);
+  EXPECT_EQ(lines.position(text, 4).line, 2u);
+  EXPECT_EQ(lines.position(text, 4).column, 2u);
+  EXPECT_EQ(lines.position(text, 6).line, 3u);  // the empty line
+  EXPECT_EQ(lines.position(text, 6).column, 1u);
+  EXPECT_EQ(lines.position(text, 7).line, 4u);
+  EXPECT_EQ(lines.position(text, 10).column, 4u);  // end of text
+}
+
+TEST(LineIndex, RangeGivesWhatPositionGivesForBothEnds) {
+  // Every span of texts with a byte order mark, multibyte characters, empty lines and CRLF.
+  for (const std::string text : {std::string("\xEF\xBB\xBFSELECT 1;\n\nça\r\n  é;"), std::string("a\nbc\n\nd\n")}) {
+    const LineIndex lines(text);
+    for (uint32_t begin = 0; begin <= text.size(); ++begin)
+      for (uint32_t end = begin; end <= text.size(); ++end) {
+        const auto [first, last] = lines.range(text, begin, end);
+        const Position expected_first = lines.position(text, begin), expected_last = lines.position(text, end);
+        ASSERT_EQ(first.line, expected_first.line) << begin << " " << end;
+        ASSERT_EQ(first.column, expected_first.column) << begin << " " << end;
+        ASSERT_EQ(last.line, expected_last.line) << begin << " " << end;
+        ASSERT_EQ(last.column, expected_last.column) << begin << " " << end;
+      }
+  }
+}
+
 }  // namespace
 }  // namespace dsqlint
