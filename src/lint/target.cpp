@@ -50,8 +50,8 @@ std::string_view feature_date(Feature feature) {
   return "";
 }
 
-/// A feature's date as yyyymmdd (the table's dates are valid; rules ask this per statement).
-/// Each feature's day as yyyymmdd, indexed by the enum: rules ask for every statement.
+/// Each feature's day as yyyymmdd, indexed by the enum (the table's dates are valid): rules
+/// ask for every statement.
 constexpr auto kFeatureDays = [] {
   std::array<int, kFeatureDates.size()> days{};
   for (const auto& entry : kFeatureDates) {
