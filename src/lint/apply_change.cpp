@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "catalog/table_ops.h"
 #include "lint/replay.h"
@@ -10,33 +13,67 @@ namespace {
 
 using Kind = SchemaChange::Kind;
 
-/// What the reverse indexes know of one table: the tables its foreign keys point at and the
-/// index names its keys and indexes take. Taken before a change, compared after it.
+/// The tables a table's foreign keys point at and the names its keys and indexes take,
+/// each sorted and unique: what the reverse indexes hold of it.
+template <typename Name>
+struct Names {
+  std::vector<Name> targets;
+  std::vector<Name> indexes;  ///< bare names: the index keys add the table's schema
+
+  explicit Names(const TableModel* table) {
+    if (!table) return;
+    for (const ConstraintModel& c : table->constraints) {
+      if (c.kind == ConstraintKind::ForeignKey) targets.emplace_back(c.references.table);
+      if (c.is_key()) indexes.emplace_back(c.name);
+    }
+    for (const IndexModel& index : table->indexes) indexes.emplace_back(index.name);
+    for (std::vector<Name>* names : {&targets, &indexes}) {
+      std::sort(names->begin(), names->end());
+      names->erase(std::unique(names->begin(), names->end()), names->end());
+    }
+  }
+};
+
+/// A table's names before a change, copied (the change may free them), to compare after it.
 struct Footprint {
-  std::set<std::string> targets;
-  std::set<std::string> indexes;  ///< "schema.index"
+  std::string schema;
+  Names<std::string> names{nullptr};
 };
 
 Footprint footprint(const TableModel* table) {
-  Footprint out;
-  if (!table) return out;
-  for (const ConstraintModel& c : table->constraints) {
-    if (c.kind == ConstraintKind::ForeignKey) out.targets.insert(c.references.table);
-    if (c.is_key()) out.indexes.insert(table->schema + "." + c.name);
-  }
-  for (const IndexModel& index : table->indexes) out.indexes.insert(table->schema + "." + index.name);
-  return out;
+  if (!table) return {};
+  return Footprint{table->schema, Names<std::string>(table)};
 }
 
-/// Brings the reverse indexes from `before` to what table `key` holds now (null: gone).
+/// Calls `gone` for each name of sorted `before` not in sorted `after`, `added` for each the other way.
+template <typename Gone, typename Added>
+void compare(const std::vector<std::string>& before, const std::vector<std::string_view>& after, Gone&& gone,
+             Added&& added) {
+  auto b = before.begin();
+  auto a = after.begin();
+  while (b != before.end() || a != after.end()) {
+    if (a == after.end() || (b != before.end() && std::string_view(*b) < *a)) gone(*b++);
+    else if (b == before.end() || *a < std::string_view(*b)) added(*a++);
+    else ++a, ++b;
+  }
+}
+
+/// Brings the reverse indexes from `before` to what table `key` holds now (null: gone),
+/// touching only the names that changed.
 void reindex(Catalog& catalog, const std::string& key, const Footprint& before) {
-  const Footprint after = footprint(catalog.table(key));
-  for (const std::string& target : before.targets)
-    if (!after.targets.contains(target)) catalog.referenced_by[target].erase(key);
-  for (const std::string& target : after.targets) catalog.referenced_by[target].insert(key);
-  for (const std::string& index : before.indexes)
-    if (!after.indexes.contains(index)) catalog.index_owner.erase(index);
-  for (const std::string& index : after.indexes) catalog.index_owner[index] = key;
+  const TableModel* table = catalog.table(key);
+  const Names<std::string_view> after(table);
+  compare(
+      before.names.targets, after.targets,
+      [&](std::string_view target) {
+        if (const auto it = catalog.referenced_by.find(std::string(target)); it != catalog.referenced_by.end())
+          it->second.erase(key);
+      },
+      [&](std::string_view target) { catalog.referenced_by[std::string(target)].insert(key); });
+  compare(
+      before.names.indexes, after.indexes,
+      [&](std::string_view index) { catalog.index_owner.erase(before.schema + "." + std::string(index)); },
+      [&](std::string_view index) { catalog.index_owner[table->schema + "." + std::string(index)] = key; });
 }
 
 /// Runs `change`, which names no index and no referenced table, on table `key`.
