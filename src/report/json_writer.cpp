@@ -40,22 +40,42 @@ char* escape_json(char* w, std::string_view text) {
 #if defined(__SSE2__)
   // Sixteen bytes at a time: store them all, keep those before the first byte to escape.
   const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
-  while (end - p >= 16) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
-                                         _mm_cmpeq_epi8(_mm_max_epu8(chunk, control), control));
+  auto special = [&](const char* at) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(w), chunk);
-    const int mask = _mm_movemask_epi8(special);
+    return static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
+                     _mm_cmpeq_epi8(_mm_max_epu8(chunk, control), control))));
+  };
+  while (end - p >= 16) {
+    const unsigned mask = special(p);
     if (mask == 0) {
       w += 16;
       p += 16;
       continue;
     }
-    const int plain = __builtin_ctz(static_cast<unsigned>(mask));
+    const int plain = __builtin_ctz(mask);
     w += plain;
     p += plain;
     escape(static_cast<unsigned char>(*p++));
   }
+  // The last bytes likewise, from a copy: reading sixteen past them could leave the page.
+  char tail[32] = {};
+  const auto left = static_cast<size_t>(end - p);
+  std::memcpy(tail, p, left);
+  for (const char *t = tail, *const t_end = tail + left; t < t_end;) {
+    const auto count = static_cast<unsigned>(t_end - t);
+    const unsigned mask = special(t) & ((1u << count) - 1);
+    if (mask == 0) {
+      w += count;
+      break;
+    }
+    const int plain = __builtin_ctz(mask);
+    w += plain;
+    t += plain;
+    escape(static_cast<unsigned char>(*t++));
+  }
+  p = end;
 #endif
   while (p < end) {
     const auto c = static_cast<unsigned char>(*p++);
