@@ -1,6 +1,7 @@
 #include "lint/fold.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "catalog/render.h"
 #include "catalog/table_ops.h"
@@ -99,7 +100,7 @@ std::set<std::string> TableFolding::touched(const StatementResult& statement, co
 }
 
 bool TableFolding::foldable(const StatementResult& statement, const std::string& table, const Window& window,
-                            const Catalog& catalog) const {
+                            const Catalog& catalog) {
   // Only what DSQL refuses of an ALTER on an existing table (even in one statement) folds away.
   if (statement.parse_error || statement.klass == StatementClass::Strip) return false;
   for (const Finding& finding : statement.findings)
@@ -143,7 +144,9 @@ bool TableFolding::foldable(const StatementResult& statement, const std::string&
   }
   (void)window;
   const TableModel* changed = scratch.table(table);
-  return changed && folded_sql(*changed, create).has_value();
+  // The catalog's table is this copy once the statement is applied: after_apply renders it so.
+  folded_steps_ = changed ? folded_sql(*changed, create) : std::nullopt;
+  return folded_steps_.has_value();
 }
 
 std::optional<std::vector<std::string>> TableFolding::folded_sql(const TableModel& table,
@@ -257,7 +260,8 @@ void TableFolding::after_apply(const StatementResult& statement, Catalog& catalo
 void TableFolding::update_create(const std::string& table, const Window& window, const Catalog& catalog) {
   const TableModel* model = catalog.table(table);
   StatementResult& create = file_.statements[window.create];
-  const auto steps = model ? folded_sql(*model, create) : std::nullopt;
+  const auto steps = std::exchange(folded_steps_, std::nullopt);
+  if (!model) return;
   if (!steps) return;
   std::erase_if(create.findings, [](const Finding& finding) { return finding.rule == kRule; });
   // An emulated enum's CHECK stays apply's business: written into the file, it would part

@@ -36,8 +36,9 @@ class TableFolding {
   };
 
   std::set<std::string> touched(const StatementResult& statement, const Catalog& catalog) const;
+  /// Whether the statement folds into the table's CREATE TABLE; keeps the folded steps.
   bool foldable(const StatementResult& statement, const std::string& table, const Window& window,
-                const Catalog& catalog) const;
+                const Catalog& catalog);
   /// The CREATE TABLE for `table` as the catalog holds it, written as `create` names it, in
   /// the steps apply runs; nullopt when it would not run on the target as it is.
   std::optional<std::vector<std::string>> folded_sql(const TableModel& table, const StatementResult& create) const;
@@ -52,6 +53,7 @@ class TableFolding {
   std::map<std::string, Window> open_;
   std::string opening_;  ///< the table the current statement creates
   std::string folding_;  ///< the table the current statement folded into
+  std::optional<std::vector<std::string>> folded_steps_;  ///< its CREATE TABLE, found by foldable
 };
 
 }  // namespace dsqlint
