@@ -1,16 +1,11 @@
 #include "lint/clause_tokens.h"
 
-#include <cctype>
+#include "parse/lexer.h"
 
 namespace dsqlint {
 
 bool token_is_word(const Statement& stmt, const Token& token, std::string_view keyword) {
-  if (token.kind != TokenKind::Word) return false;
-  const std::string_view text = stmt.file().slice(token.span);
-  if (text.size() != keyword.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(text[i])) != keyword[i]) return false;
-  return true;
+  return is_word(stmt.file().text, token, keyword);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include "parse/lexer.h"
 
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -8,13 +9,29 @@ namespace dsqlint {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-// PostgreSQL's scanner: ASCII letters, '_' and every byte of a multibyte character.
-bool is_ident_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
-}
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c) || c == '$'; }
+enum CharClass : uint8_t { kSpace = 1, kIdentStart = 2, kDigit = 4, kDollar = 8 };
+
+/// Each byte's classes, looked up once per byte of every statement the rules tokenize.
+constexpr auto kClasses = [] {
+  std::array<uint8_t, 256> table{};
+  for (const char c : {' ', '\t', '\n', '\r', '\f', '\v'}) table[static_cast<unsigned char>(c)] = kSpace;
+  // PostgreSQL's scanner: ASCII letters, '_' and every byte of a multibyte character.
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kIdentStart;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kIdentStart;
+  for (int c = 0x80; c <= 0xFF; ++c) table[c] = kIdentStart;
+  table['_'] = kIdentStart;
+  for (int c = '0'; c <= '9'; ++c) table[c] = kDigit;
+  table['$'] = kDollar;
+  return table;
+}();
+
+bool has_class(char c, uint8_t classes) { return (kClasses[static_cast<unsigned char>(c)] & classes) != 0; }
+bool is_space(char c) { return has_class(c, kSpace); }
+bool is_ident_start(char c) { return has_class(c, kIdentStart); }
+bool is_digit(char c) { return has_class(c, kDigit); }
+bool is_ident_char(char c) { return has_class(c, kIdentStart | kDigit | kDollar); }
+/// ASCII upper case: keywords are ASCII, and a multibyte character's bytes never match one.
+char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
 }  // namespace
 
@@ -81,14 +98,13 @@ Token Lexer::lex_string(uint32_t start, bool backslash_escapes) {
 Token Lexer::lex_quoted_ident(uint32_t start) {
   ++pos_;
   while (pos_ < end_) {
-    if (text_[pos_++] == '"') {
-      if (pos_ < end_ && text_[pos_] == '"') {
-        ++pos_;
-      } else {
-        return make(TokenKind::QuotedIdent, start);
-      }
-    }
+    const void* quote = std::memchr(text_.data() + pos_, '"', end_ - pos_);
+    if (!quote) break;
+    pos_ = static_cast<uint32_t>(static_cast<const char*>(quote) - text_.data()) + 1;
+    if (pos_ < end_ && text_[pos_] == '"') ++pos_;  // "" is an escaped quote
+    else return make(TokenKind::QuotedIdent, start);
   }
+  pos_ = end_;
   return make(TokenKind::QuotedIdent, start, true);
 }
 
@@ -148,7 +164,7 @@ Token Lexer::lex_number(uint32_t start) {
 bool is_word(std::string_view text, const Token& token, std::string_view keyword) {
   if (token.kind != TokenKind::Word || token.span.size() != keyword.size()) return false;
   for (size_t i = 0; i < keyword.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(text[token.span.begin + i])) != keyword[i]) return false;
+    if (ascii_upper(text[token.span.begin + i]) != keyword[i]) return false;
   return true;
 }
 
