@@ -11,7 +11,7 @@ constexpr size_t kMaxIndexes = 24;
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   const NewIndexes& created = ctx.created;
   if (!created.table || created.indexes.empty()) return;
-  const size_t existing = created.table_is_new ? 0 : created.table->keys().size();
+  const size_t existing = created.table_is_new ? 0 : created.table->key_count();
   const size_t total = existing + created.indexes.size();
   if (total <= kMaxIndexes) return;
   out.report(change.span, StatementClass::Unsupported,

@@ -52,6 +52,11 @@ std::vector<KeyShape> TableModel::keys() const {
   return out;
 }
 
+size_t TableModel::key_count() const {
+  return indexes.size() + static_cast<size_t>(std::count_if(constraints.begin(), constraints.end(),
+                                                            [](const ConstraintModel& c) { return c.is_key(); }));
+}
+
 std::set<std::string> TableModel::used_names() const {
   std::set<std::string> used;
   for (const ConstraintModel& c : constraints) used.insert(c.name);

@@ -136,6 +136,8 @@ struct TableModel {
   const IndexModel* index(std::string_view index_name) const;
   /// Every key, in order: key constraints, then indexes.
   std::vector<KeyShape> keys() const;
+  /// How many keys there are: keys().size() without building them.
+  size_t key_count() const;
   /// The names constraints and indexes of the table use, for naming a new one.
   std::set<std::string> used_names() const;
 };
