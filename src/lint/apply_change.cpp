@@ -139,8 +139,16 @@ void add_view(Catalog& catalog, ViewModel view, const Origin& origin) {
 void drop_table(Catalog& catalog, const std::string& key) {
   if (!catalog.table(key)) return;
   drop_inbound(catalog, key, nullptr);
-  change_table(catalog, key, [](TableModel& t) { t.constraints.clear(), t.indexes.clear(); });
-  catalog.tables.erase(key);
+  // The table's own names leave the reverse indexes with it: no footprint to compare.
+  const auto gone = catalog.tables.extract(key);
+  const TableModel& table = gone.mapped();
+  for (const ConstraintModel& c : table.constraints) {
+    if (c.kind == ConstraintKind::ForeignKey)
+      if (const auto it = catalog.referenced_by.find(c.references.table); it != catalog.referenced_by.end())
+        it->second.erase(key);
+    if (c.is_key()) catalog.index_owner.erase(table.schema + "." + c.name);
+  }
+  for (const IndexModel& index : table.indexes) catalog.index_owner.erase(table.schema + "." + index.name);
   catalog.referenced_by.erase(key);
   drop_readers(catalog, key);
 }
@@ -232,9 +240,10 @@ void copy_like(TableModel& table, const TableModel& source, uint32_t options) {
     for (IndexModel index : source.indexes) index.name.clear(), table.indexes.push_back(std::move(index));
 }
 
-void create_table(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+/// `movable`, when given, is `change.created` to move from rather than copy.
+void create_table(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable) {
   if (catalog.table(change.table) || origin.stripped) return;
-  TableModel table = change.created;
+  TableModel table = movable ? std::move(*movable) : change.created;
   for (auto it = change.like.rbegin(); it != change.like.rend(); ++it)
     if (const TableModel* source = catalog.table(it->first)) copy_like(table, *source, it->second);
   table.lifetime_columns = static_cast<unsigned>(table.columns.size());
@@ -417,12 +426,10 @@ void note_enum_users(Catalog& catalog, const std::string& table_key) {
       if (!constraint.emulates.empty()) catalog.enum_users[constraint.emulates].insert(table_key);
 }
 
-void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origin);
+void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable);
 
-}  // namespace
-
-void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
-  apply_one(catalog, change, origin);
+void apply(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable) {
+  apply_one(catalog, change, origin, movable);
   switch (change.kind) {
     case Kind::CreateTable:
     case Kind::AddConstraint:
@@ -435,11 +442,21 @@ void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& or
   }
 }
 
+}  // namespace
+
+void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+  apply(catalog, change, origin, nullptr);
+}
+
+void apply_change(Catalog& catalog, SchemaChange&& change, const Origin& origin) {
+  apply(catalog, change, origin, &change.created);
+}
+
 namespace {
 
-void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable) {
   switch (change.kind) {
-    case Kind::CreateTable: return create_table(catalog, change, origin);
+    case Kind::CreateTable: return create_table(catalog, change, origin, movable);
     case Kind::AddConstraint: return add_constraint_change(catalog, change, origin);
     case Kind::DropConstraint: return drop_constraint_change(catalog, change, origin);
     case Kind::CreatePolicy:

@@ -72,7 +72,7 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
       if (const TableModel* table = catalog.table(first.table)) statement.table_is_new = table->origin.path == file.source.path;
     const Origin origin{file.source.path, statement.index,
                         statement.klass == StatementClass::Strip || statement.klass == StatementClass::Unsupported};
-    for (const SchemaChange& change : statement.changes) apply_change(catalog, change, origin);
+    for (SchemaChange& change : statement.changes) apply_change(catalog, std::move(change), origin);
     if (folding) folding->after_apply(statement, catalog);
   }
 }

@@ -15,5 +15,8 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target);
 /// Applies one change to the catalog; a creation whose statement does not run
 /// (`origin.stripped`) is recorded as missing, or not at all.
 void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& origin);
+/// The same, moving a CREATE TABLE's `created` into the catalog rather than copying it:
+/// for the change's last reader (replay), as nothing reads `created` once it is applied.
+void apply_change(Catalog& catalog, SchemaChange&& change, const Origin& origin);
 
 }  // namespace dsqlint

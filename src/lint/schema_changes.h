@@ -59,7 +59,7 @@ struct SchemaChange {
   std::string table;  ///< key of the table concerned ("schema.name"), or of the sequence/schema/view
   std::string name;
   std::string new_name;
-  TableModel created;
+  TableModel created;  ///< moved into the catalog by replay: read it before the change is applied
   std::vector<std::pair<std::string, uint32_t>> like;  ///< CREATE TABLE (LIKE source INCLUDING ...): key, options
   ColumnModel column;
   std::vector<ConstraintModel> constraints;
