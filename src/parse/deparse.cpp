@@ -49,11 +49,6 @@ std::string expression_sql(const Node* expression) {
   return after(deparse(select_of(const_cast<Node*>(expression))).value_or(""), "SELECT ");
 }
 
-namespace {
-
-/// What the deparser prints of a type depends only on its names, integer modifiers and array
-/// bounds: a key for them in `key` (its room reused from call to call), or false when the
-/// type has anything else (%TYPE, SETOF, an expression as modifier).
 bool type_key(const TypeName* type, std::string& key) {
   if (type->setof || type->pct_type) return false;
   key.clear();
@@ -76,6 +71,8 @@ bool type_key(const TypeName* type, std::string& key) {
   foreach (cell, type->arrayBounds) number(intVal(lfirst(cell)));
   return true;
 }
+
+namespace {
 
 std::string deparsed_type(const TypeName* type) {
   auto* cast = makeNode(TypeCast);

@@ -23,6 +23,11 @@ std::string expression_sql(const Node* expression);
 /// A type name as SQL ("varchar(255)", "timestamp(3) with time zone", "text[]").
 std::string type_sql(const TypeName* type);
 
+/// A key for what the deparser prints of a type, written into `key` (its room reused):
+/// its names, integer modifiers and array bounds. False when the type has anything else
+/// (%TYPE, SETOF, an expression as modifier), which only the deparser can tell apart.
+bool type_key(const TypeName* type, std::string& key);
+
 /// Sequence or identity options as SQL ("CACHE 1 START 5"); empty for none.
 std::string sequence_options_sql(const List* options);
 
