@@ -49,14 +49,17 @@ std::vector<IndexKeyTokens> index_key_tokens(const Statement& stmt) {
 }
 
 std::optional<UsingClause> index_using_clause(const Statement& stmt) {
-  const std::vector<Token>& tokens = stmt.tokens();
-  const auto open = key_list_open(stmt, tokens);
-  if (!open) return std::nullopt;
-  for (size_t i = 0; i + 1 < *open; ++i) {
-    if (!token_is_word(stmt, tokens[i], "USING")) continue;
-    const Token& method = tokens[i + 1];
+  // USING comes between the table's name and the key list: lexed from the name only.
+  const auto* index = stmt.as<IndexStmt>();
+  if (!index || !index->relation || index->relation->location < 0) return std::nullopt;
+  const std::string_view text = stmt.file().text;
+  Lexer lexer(text, stmt.offset(index->relation->location), stmt.span().end);
+  for (Token token = lexer.next_significant(); token.kind != TokenKind::End && token.kind != TokenKind::LParen;
+       token = lexer.next_significant()) {
+    if (!is_word(text, token, "USING")) continue;
+    const Token method = lexer.next_significant();
     if (method.kind != TokenKind::Word && method.kind != TokenKind::QuotedIdent) return std::nullopt;
-    return UsingClause{tokens[i], method, tokens[i + 2].span.begin};
+    return UsingClause{token, method, lexer.next_significant().span.begin};
   }
   return std::nullopt;
 }
