@@ -44,9 +44,83 @@ std::optional<std::string> deparse(Node* statement) {
   return std::string(text.get());
 }
 
+namespace {
+
+/// Appends `text` to `key` after its length, so that no text can pass for two.
+void append_part(std::string& key, char tag, std::string_view text) {
+  key += tag;
+  key += std::to_string(text.size());
+  key += ':';
+  key += text;
+}
+
+/// A key for what the deparser prints of a simple expression (a constant, a cast of one, a
+/// plain function call of such: the defaults of most columns) appended to `key`; false
+/// for anything else, which only the deparser can print.
+bool expression_key(const Node* node, std::string& key) {
+  if (!node) return false;
+  switch (nodeTag(node)) {
+    case T_A_Const: {
+      const auto* constant = castNode(A_Const, const_cast<Node*>(node));
+      if (constant->isnull) {
+        key += 'N';
+        return true;
+      }
+      switch (nodeTag(&constant->val)) {
+        case T_Integer: append_part(key, 'I', std::to_string(constant->val.ival.ival)); return true;
+        case T_Float: append_part(key, 'F', constant->val.fval.fval); return true;
+        case T_Boolean: key += constant->val.boolval.boolval ? 'T' : 'f'; return true;
+        case T_String: append_part(key, 'S', constant->val.sval.sval); return true;
+        case T_BitString: append_part(key, 'B', constant->val.bsval.bsval); return true;
+        default: return false;
+      }
+    }
+    case T_TypeCast: {
+      const auto* cast = castNode(TypeCast, const_cast<Node*>(node));
+      std::string type;
+      if (!cast->typeName || !type_key(cast->typeName, type)) return false;
+      append_part(key, 'C', type);
+      return expression_key(cast->arg, key);
+    }
+    case T_FuncCall: {
+      const auto* call = castNode(FuncCall, const_cast<Node*>(node));
+      if (call->agg_order || call->agg_filter || call->over || call->agg_within_group || call->agg_star ||
+          call->agg_distinct || call->func_variadic)
+        return false;
+      append_part(key, 'P', std::to_string(static_cast<int>(call->funcformat)));
+      const ListCell* cell;
+      foreach (cell, call->funcname) {
+        const auto* name = static_cast<const Node*>(lfirst(cell));
+        if (!IsA(name, String)) return false;
+        append_part(key, 'n', strVal(name));
+      }
+      key += '(';
+      foreach (cell, call->args)
+        if (!expression_key(static_cast<const Node*>(lfirst(cell)), key)) return false;
+      key += ')';
+      return true;
+    }
+    default: return false;
+  }
+}
+
+std::string deparsed_expression(const Node* expression) {
+  return after(deparse(select_of(const_cast<Node*>(expression))).value_or(""), "SELECT ");
+}
+
+}  // namespace
+
 std::string expression_sql(const Node* expression) {
   if (!expression) return "";
-  return after(deparse(select_of(const_cast<Node*>(expression))).value_or(""), "SELECT ");
+  // Column defaults repeat (now(), gen_random_uuid(), false): each is deparsed once per thread.
+  thread_local std::unordered_map<std::string, std::string> printed;
+  thread_local std::string key;
+  key.clear();
+  if (!expression_key(expression, key)) return deparsed_expression(expression);
+  if (const auto it = printed.find(key); it != printed.end()) return it->second;
+  std::string sql = deparsed_expression(expression);
+  if (printed.size() < 4096) printed.emplace(key, sql);
+  return sql;
 }
 
 bool type_key(const TypeName* type, std::string& key) {
