@@ -123,6 +123,20 @@ TEST(Parser, AsyncKeywordIsReadAndLocated) {
   EXPECT_EQ(parsed.statements[0].async_keyword->begin, 20u);
 }
 
+TEST(Parser, DsqlWordsAreFoundInAnyCase) {
+  // The text is lexed only when a quick scan says it may hold them: each spelling alone
+  // in its file, AWS at its very start.
+  for (const std::string sql : {"create index aSyNc i on t (x)", "aws iam grant app to 'arn:aws:iam::1:role/a'",
+                                "Aws IAM revoke app from 'arn:aws:iam::1:role/a'"}) {
+    const ParsedFile parsed = parse_file(make_source("test.sql", sql));
+    ASSERT_EQ(parsed.statements.size(), 1u) << sql;
+    const ParsedStatement& statement = parsed.statements[0];
+    EXPECT_TRUE(statement.async_keyword.has_value() || statement.kind == SyntaxKind::AwsIamGrant ||
+                statement.kind == SyntaxKind::AwsIamRevoke)
+        << sql;
+  }
+}
+
 TEST(Parser, AwsIamStatements) {
   const std::string sql =
       "CREATE ROLE app WITH LOGIN;\nAWS IAM GRANT app TO 'arn:aws:iam::1:role/a', 'arn:aws:iam::1:role/b';\n"
