@@ -43,6 +43,7 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
   std::optional<TableFolding> folding;
   std::optional<EnumEmulation> enums;  // DSQL has no CREATE TYPE: enums become CHECKs
   if (target.is_dsql()) folding.emplace(file, target), enums.emplace(file, target);
+  Origin origin{file.source.path};  // the path copied once, not per statement
   for (StatementResult& statement : file.statements) {
     if (enums) enums->before_rules(statement, catalog);
     if (statement.changes.empty()) {
@@ -70,8 +71,8 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
       }
     if (first.kind == Kind::CreateIndex)
       if (const TableModel* table = catalog.table(first.table)) statement.table_is_new = table->origin.path == file.source.path;
-    const Origin origin{file.source.path, statement.index,
-                        statement.klass == StatementClass::Strip || statement.klass == StatementClass::Unsupported};
+    origin.statement = statement.index;
+    origin.stripped = statement.klass == StatementClass::Strip || statement.klass == StatementClass::Unsupported;
     for (SchemaChange& change : statement.changes) apply_change(catalog, std::move(change), origin);
     if (folding) folding->after_apply(statement, catalog);
   }
