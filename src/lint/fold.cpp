@@ -221,6 +221,7 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
     if (runs && !catalog.table(table) && statement.changes.size() == 1) opening_ = table;
     return;
   }
+  if (open_.empty()) return;  // no fold to join or end
   const std::set<std::string> tables = touched(statement, catalog);
   if (tables.size() == 1)
     if (const auto window = open_.find(*tables.begin()); window != open_.end()) {
