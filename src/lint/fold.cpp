@@ -262,8 +262,7 @@ void TableFolding::update_create(const std::string& table, const Window& window,
   const TableModel* model = catalog.table(table);
   StatementResult& create = file_.statements[window.create];
   const auto steps = std::exchange(folded_steps_, std::nullopt);
-  if (!model) return;
-  if (!steps) return;
+  if (!model || !steps) return;
   std::erase_if(create.findings, [](const Finding& finding) { return finding.rule == kRule; });
   // An emulated enum's CHECK stays apply's business: written into the file, it would part
   // the file from the ORM's schema, which declares the enum.
