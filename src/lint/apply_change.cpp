@@ -58,6 +58,17 @@ void compare(const std::vector<std::string>& before, const std::vector<std::stri
   }
 }
 
+/// Table `key`'s foreign key to `target` is gone from the reverse index.
+void forget_reference(Catalog& catalog, const std::string& key, std::string_view target) {
+  if (const auto it = catalog.referenced_by.find(std::string(target)); it != catalog.referenced_by.end())
+    it->second.erase(key);
+}
+
+/// The index (or key constraint's index) `name` of `schema` is gone from the reverse index.
+void forget_index(Catalog& catalog, const std::string& schema, std::string_view name) {
+  catalog.index_owner.erase(schema + "." + std::string(name));
+}
+
 /// Brings the reverse indexes from `before` to what table `key` holds now (null: gone),
 /// touching only the names that changed.
 void reindex(Catalog& catalog, const std::string& key, const Footprint& before) {
@@ -65,14 +76,11 @@ void reindex(Catalog& catalog, const std::string& key, const Footprint& before) 
   const Names<std::string_view> after(table);
   compare(
       before.names.targets, after.targets,
-      [&](std::string_view target) {
-        if (const auto it = catalog.referenced_by.find(std::string(target)); it != catalog.referenced_by.end())
-          it->second.erase(key);
-      },
+      [&](std::string_view target) { forget_reference(catalog, key, target); },
       [&](std::string_view target) { catalog.referenced_by[std::string(target)].insert(key); });
   compare(
       before.names.indexes, after.indexes,
-      [&](std::string_view index) { catalog.index_owner.erase(before.schema + "." + std::string(index)); },
+      [&](std::string_view index) { forget_index(catalog, before.schema, index); },
       [&](std::string_view index) { catalog.index_owner[table->schema + "." + std::string(index)] = key; });
 }
 
@@ -143,12 +151,10 @@ void drop_table(Catalog& catalog, const std::string& key) {
   const auto gone = catalog.tables.extract(key);
   const TableModel& table = gone.mapped();
   for (const ConstraintModel& c : table.constraints) {
-    if (c.kind == ConstraintKind::ForeignKey)
-      if (const auto it = catalog.referenced_by.find(c.references.table); it != catalog.referenced_by.end())
-        it->second.erase(key);
-    if (c.is_key()) catalog.index_owner.erase(table.schema + "." + c.name);
+    if (c.kind == ConstraintKind::ForeignKey) forget_reference(catalog, key, c.references.table);
+    if (c.is_key()) forget_index(catalog, table.schema, c.name);
   }
-  for (const IndexModel& index : table.indexes) catalog.index_owner.erase(table.schema + "." + index.name);
+  for (const IndexModel& index : table.indexes) forget_index(catalog, table.schema, index.name);
   catalog.referenced_by.erase(key);
   drop_readers(catalog, key);
 }
