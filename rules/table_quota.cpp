@@ -10,7 +10,7 @@ constexpr size_t kMaxTables = 1000;
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   if (change.kind != SchemaChange::Kind::CreateTable || ctx.catalog.table(change.table)) return;
-  const size_t live = ctx.catalog.tables.size();
+  const size_t live = ctx.catalog.table_count();
   if (live < kMaxTables) return;
   out.report(change.span, StatementClass::Unsupported,
              fmt::format("table {} would be table number {}, and a DSQL database holds at most {}",

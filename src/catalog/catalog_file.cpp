@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
+#include <set>
+#include <unordered_map>
 #include <vector>
 
 namespace dsqlint {
 
 namespace {
 
-constexpr std::string_view kMagic = "dsqlint-catalog/2\n";
+constexpr std::string_view kMagic = "dsqlint-catalog/3\n";
 
 /// Appends values: integers as little-endian varints, strings with their length first.
 class Writer {
@@ -45,6 +48,7 @@ class Reader {
     for (int shift = 0; shift < 64; shift += 7) {
       if (pos_ >= in_.size()) return fail();
       const auto byte = static_cast<unsigned char>(in_[pos_++]);
+      if (shift == 63 && byte > 1) return fail();  // bits past the 64th: not what Writer wrote
       n |= static_cast<uint64_t>(byte & 0x7F) << shift;
       if (!(byte & 0x80)) return n;
     }
@@ -64,6 +68,20 @@ class Reader {
     const uint64_t n = number();
     if (n > in_.size() - pos_) return fail(), 0;
     return n;
+  }
+  /// A string's bytes in place, for a table kept packed.
+  std::string_view view() {
+    const uint64_t size = number();
+    if (damaged_ || size > in_.size() - pos_) return fail(), std::string_view();
+    const std::string_view out = in_.substr(pos_, size);
+    pos_ += size;
+    return out;
+  }
+  std::string_view rest() const { return in_.substr(pos_); }
+  /// The next count, not consumed, as a reservation hint (bounded by what is left).
+  size_t remaining_hint() const {
+    Reader peek = *this;
+    return peek.count();
   }
   std::vector<std::string> names() {
     std::vector<std::string> out(count());
@@ -247,33 +265,89 @@ void get_map(Reader& r, Map& map, Get&& get_one) {
   }
 }
 
+/// A reverse index: each key with its set (or its one value), in key order.
+void put_index(Writer& w, const std::unordered_map<std::string, std::set<std::string>>& index) {
+  put_map(w, index, [](Writer& w, const std::set<std::string>& set) {
+    w.number(set.size());
+    for (const std::string& s : set) w.text(s);
+  });
+}
+void get_index(Reader& r, std::unordered_map<std::string, std::set<std::string>>& index) {
+  index.reserve(r.remaining_hint());
+  get_map(r, index, [](Reader& r) {
+    std::set<std::string> set;
+    for (size_t n = r.count(); n > 0 && !r.damaged(); --n) set.insert(set.end(), r.text());
+    return set;
+  });
+}
+
+/// The checksum that tells damaged bytes (a flipped bit inside a table read only when a
+/// statement looks it up) from a catalog this build wrote. Not cryptographic: the files
+/// are the user's own; it guards against damage, not against an attacker.
+uint64_t checksum(std::string_view body) { return std::hash<std::string_view>{}(body); }
+
 }  // namespace
 
+TableModel decode_table(std::string_view bytes) {
+  Reader r(bytes);
+  return get_table(r);  // checked as part of the whole file's checksum: never damaged here
+}
+
 std::string encode_catalog(const Catalog& catalog, std::string_view stamp) {
-  std::string out(kMagic);
-  Writer w(out);
-  w.text(stamp);
-  put_map(w, catalog.tables, [](Writer& w, const TableModel& t) { put(w, t); });
+  std::string body;
+  Writer w(body);
+  // Tables are each length-prefixed, so a load can keep them packed.
+  std::vector<std::pair<std::string_view, std::string>> tables;
+  tables.reserve(catalog.table_count());
+  for (const auto& [key, table] : catalog.tables_) {
+    std::string bytes;
+    Writer tw(bytes);
+    put(tw, table);
+    tables.emplace_back(key, std::move(bytes));
+  }
+  for (const auto& [key, bytes] : catalog.packed_) tables.emplace_back(key, std::string(bytes));
+  std::sort(tables.begin(), tables.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  w.number(tables.size());
+  for (const auto& [key, bytes] : tables) w.text(key), w.text(bytes);
   put_map(w, catalog.views, [](Writer& w, const ViewModel& v) { put(w, v); });
   for (const auto* origins : {&catalog.sequences, &catalog.schemas, &catalog.missing})
     put_map(w, *origins, [](Writer& w, const Origin& o) { put(w, o); });
   put_map(w, catalog.domains, [](Writer& w, const DomainModel& d) { put(w, d); });
   put_map(w, catalog.types, [](Writer& w, const EmulatedTypeModel& t) { put(w, t); });
-  return out;
+  put_map(w, catalog.index_owner, [](Writer& w, const std::string& table) { w.text(table); });
+  for (const auto* index : {&catalog.referenced_by, &catalog.read_by, &catalog.enum_users}) put_index(w, *index);
+
+  std::string out(kMagic);
+  Writer head(out);
+  head.text(stamp);
+  head.number(checksum(body));
+  return out + body;
 }
 
 std::optional<Catalog> decode_catalog(std::string_view bytes, std::string_view stamp) {
   if (!bytes.starts_with(kMagic)) return std::nullopt;
-  Reader r(bytes.substr(kMagic.size()));
-  if (r.text() != stamp) return std::nullopt;
+  Reader head(bytes.substr(kMagic.size()));
+  if (head.text() != stamp) return std::nullopt;
+  const uint64_t sum = head.number();
+  if (head.damaged() || checksum(head.rest()) != sum) return std::nullopt;
   Catalog catalog;
-  get_map(r, catalog.tables, get_table);
+  // The tables stay bytes, in a copy the catalog owns, until looked up.
+  catalog.bytes_ = std::make_shared<const std::string>(head.rest());
+  Reader r(*catalog.bytes_);
+  const size_t tables = r.count();
+  catalog.packed_.reserve(tables);
+  for (size_t n = tables; n > 0 && !r.damaged(); --n) {
+    std::string key = r.text();
+    catalog.packed_.emplace(std::move(key), r.view());
+  }
   get_map(r, catalog.views, get_view);
   for (auto* origins : {&catalog.sequences, &catalog.schemas, &catalog.missing}) get_map(r, *origins, get_origin);
   get_map(r, catalog.domains, get_domain);
   get_map(r, catalog.types, get_emulated);
-  if (r.damaged() || !r.at_end()) return std::nullopt;
-  catalog.rebuild_reverse_indexes();
+  catalog.index_owner.reserve(r.remaining_hint());
+  get_map(r, catalog.index_owner, [](Reader& r) { return r.text(); });
+  for (auto* index : {&catalog.referenced_by, &catalog.read_by, &catalog.enum_users}) get_index(r, *index);
+  if (r.damaged() || !r.at_end() || catalog.packed_.size() != tables) return std::nullopt;
   return catalog;
 }
 

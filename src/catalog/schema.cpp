@@ -1,6 +1,9 @@
 #include "catalog/schema.h"
 
 #include <algorithm>
+#include <utility>
+
+#include "catalog/catalog_file.h"
 
 namespace dsqlint {
 
@@ -65,32 +68,28 @@ std::set<std::string> TableModel::used_names() const {
 }
 
 const TableModel* Catalog::table(const std::string& key) const {
-  const auto it = tables.find(key);
-  return it == tables.end() ? nullptr : &it->second;
+  if (const auto it = tables_.find(key); it != tables_.end()) return &it->second;
+  const auto packed = packed_.find(key);
+  if (packed == packed_.end()) return nullptr;
+  TableModel* unpacked = &tables_.emplace(key, decode_table(packed->second)).first->second;
+  packed_.erase(packed);
+  return unpacked;
 }
 
 TableModel* Catalog::table(const std::string& key) {
-  const auto it = tables.find(key);
-  return it == tables.end() ? nullptr : &it->second;
+  return const_cast<TableModel*>(std::as_const(*this).table(key));
+}
+
+void Catalog::add_table(const std::string& key, TableModel table) { tables_.emplace(key, std::move(table)); }
+
+std::optional<TableModel> Catalog::take_table(const std::string& key) {
+  if (!table(key)) return std::nullopt;
+  return std::move(tables_.extract(key).mapped());
 }
 
 TableModel* Catalog::table_of_index(const std::string& index_key) {
   const auto it = index_owner.find(index_key);
   return it == index_owner.end() ? nullptr : table(it->second);
-}
-
-void Catalog::rebuild_reverse_indexes() {
-  index_owner.clear(), referenced_by.clear(), read_by.clear(), enum_users.clear();
-  for (const auto& [key, table] : tables) {
-    for (const ConstraintModel& c : table.constraints) {
-      if (!c.emulates.empty()) enum_users[c.emulates].insert(key);
-      if (c.is_key()) index_owner[table.schema + "." + c.name] = key;
-      if (c.kind == ConstraintKind::ForeignKey) referenced_by[c.references.table].insert(key);
-    }
-    for (const IndexModel& index : table.indexes) index_owner[table.schema + "." + index.name] = key;
-  }
-  for (const auto& [key, view] : views)
-    for (const std::string& read : view.reads) read_by[read].insert(key);
 }
 
 }  // namespace dsqlint

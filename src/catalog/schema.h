@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -178,8 +179,7 @@ struct EmulatedTypeModel {
 /// indexes keep every change to the objects it touches: no statement scans the catalog.
 class Catalog {
  public:
-  // What exists on the target: quotas are these maps' sizes.
-  std::unordered_map<std::string, TableModel> tables;  ///< hashed: looked up several times per statement
+  // What exists on the target: quotas are these maps' sizes (and table_count()).
   std::map<std::string, ViewModel> views;
   std::map<std::string, Origin> sequences;
   std::map<std::string, Origin> schemas;  ///< user schemas (not public or sys)
@@ -198,10 +198,24 @@ class Catalog {
 
   const TableModel* table(const std::string& key) const;
   TableModel* table(const std::string& key);
+  size_t table_count() const { return tables_.size() + packed_.size(); }
+  /// Adds a table under a key no table has.
+  void add_table(const std::string& key, TableModel table);
+  /// Takes a table out; its entries in the reverse indexes are the caller's to mend.
+  std::optional<TableModel> take_table(const std::string& key);
   /// Which table an index (or key constraint's index) belongs to, by the index's key.
   TableModel* table_of_index(const std::string& index_key);
-  /// The reverse indexes built anew from the tables and views (after loading them).
-  void rebuild_reverse_indexes();
+
+ private:
+  friend std::string encode_catalog(const Catalog& catalog, std::string_view stamp);
+  friend std::optional<Catalog> decode_catalog(std::string_view bytes, std::string_view stamp);
+
+  /// Tables as models. A catalog loaded from the history cache keeps its tables as bytes
+  /// (`packed_`, views into `bytes_`) until a statement looks one up: an editor's save
+  /// touches a few tables of a thousand, and reading all of them was most of its time.
+  mutable std::unordered_map<std::string, TableModel> tables_;  ///< hashed: looked up several times per statement
+  mutable std::unordered_map<std::string, std::string_view> packed_;
+  std::shared_ptr<const std::string> bytes_;
 };
 
 }  // namespace dsqlint

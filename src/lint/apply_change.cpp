@@ -148,8 +148,7 @@ void drop_table(Catalog& catalog, const std::string& key) {
   if (!catalog.table(key)) return;
   drop_inbound(catalog, key, nullptr);
   // The table's own names leave the reverse indexes with it: no footprint to compare.
-  const auto gone = catalog.tables.extract(key);
-  const TableModel& table = gone.mapped();
+  const TableModel table = *catalog.take_table(key);
   for (const ConstraintModel& c : table.constraints) {
     if (c.kind == ConstraintKind::ForeignKey) forget_reference(catalog, key, c.references.table);
     if (c.is_key()) forget_index(catalog, table.schema, c.name);
@@ -184,10 +183,9 @@ void rename_relation(Catalog& catalog, const std::string& from, const std::strin
     catalog.views.insert(std::move(view));
   } else if (TableModel* table = catalog.table(from)) {
     const Footprint before = footprint(table);
-    auto node = catalog.tables.extract(from);
-    node.mapped().name = to_name;
-    node.key() = to;
-    catalog.tables.insert(std::move(node));
+    TableModel renamed = *catalog.take_table(from);
+    renamed.name = to_name;
+    catalog.add_table(to, std::move(renamed));
     reindex(catalog, from, before);  // `from` holds nothing now: its entries go
     reindex(catalog, to, Footprint{});
     if (auto referencing = catalog.referenced_by.extract(from)) {
@@ -255,7 +253,7 @@ void create_table(Catalog& catalog, const SchemaChange& change, const Origin& or
   table.lifetime_columns = static_cast<unsigned>(table.columns.size());
   table.origin = origin;
   name_new_table(table);
-  catalog.tables.emplace(change.table, std::move(table));
+  catalog.add_table(change.table, std::move(table));
   reindex(catalog, change.table, Footprint{});
 }
 

@@ -1,5 +1,6 @@
 // Every file of a 300-file corpus folder, checked on its own, gets exactly its part of the
-// folder check: the history of a single file is the folder before it, nothing more or less.
+// folder check: the history of a single file is the folder before it, nothing more or less,
+// whether replayed or loaded from the history cache.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -32,14 +33,19 @@ TEST(CheckHistoryCorpus, EverySingleFileMatchesItsPartOfTheFolderCheck) {
   const json folder = json::parse(folder_run.out);
   ASSERT_EQ(folder["files"].size(), 300u);
   const auto started = std::chrono::steady_clock::now();
+  size_t n = 0;
   for (const json& expected : folder["files"]) {
     const std::string path = expected["path"];
-    const auto single_run = run_dsqlint({"check", "--format", "json", path});
-    const json single = json::parse(single_run.out);
-    ASSERT_EQ(single["files"].size(), 1u) << path;
-    EXPECT_EQ(single["files"][0], expected) << path;
-    EXPECT_EQ(single_run.exit_code, fails_at_warning(expected) ? 1 : 0) << path << ": " << single_run.err;
-    EXPECT_TRUE(single_run.err.empty()) << path << ": " << single_run.err;
+    // The first run replays the history and caches it; every tenth file is checked again,
+    // from the cached catalog, whose tables are read only as statements look them up.
+    for (int run = 0; run < (++n % 10 == 0 ? 2 : 1); ++run) {
+      const auto single_run = run_dsqlint({"check", "--format", "json", path});
+      const json single = json::parse(single_run.out);
+      ASSERT_EQ(single["files"].size(), 1u) << path;
+      EXPECT_EQ(single["files"][0], expected) << path << (run ? " (cached history)" : "");
+      EXPECT_EQ(single_run.exit_code, fails_at_warning(expected) ? 1 : 0) << path << ": " << single_run.err;
+      EXPECT_TRUE(single_run.err.empty()) << path << ": " << single_run.err;
+    }
   }
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "300 single-file checks took " << seconds << " s\n";
