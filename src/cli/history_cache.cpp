@@ -1,14 +1,18 @@
 #include "cli/history_cache.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <functional>
+#include <utility>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "aws/sha256.h"
 #include "catalog/catalog_file.h"
@@ -31,14 +35,30 @@ std::string cache_dir(const CacheSettings& settings) {
   return "";
 }
 
-/// "size:mtime" of a file, which changes whenever its content does; empty when it is missing.
-/// `recent`: modified in the last seconds, when a second write could keep size and time.
-std::string size_and_time(const std::string& path, bool* recent = nullptr) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return "";
-  if (recent) *recent = std::time(nullptr) - info.st_mtim.tv_sec < 2;
-  return std::to_string(info.st_size) + ":" + std::to_string(info.st_mtim.tv_sec) + "." +
-         std::to_string(info.st_mtim.tv_nsec);
+FileStamp stamp_of(const struct stat& info) {
+  return FileStamp{static_cast<int64_t>(info.st_size), static_cast<int64_t>(info.st_mtim.tv_sec),
+               static_cast<int64_t>(info.st_mtim.tv_nsec), std::time(nullptr) - info.st_mtim.tv_sec < 2};
+}
+
+/// "size:seconds.nanoseconds", as the file-hashes file keeps a stamp.
+std::string to_text(const FileStamp& stamp) {
+  return std::to_string(stamp.size) + ":" + std::to_string(stamp.seconds) + "." + std::to_string(stamp.nanoseconds);
+}
+
+std::optional<FileStamp> parse_stamp(std::string_view text) {
+  FileStamp stamp;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  // Three numbers, each ended by its separator (the last by the end of the text).
+  for (auto [field, separator] : {std::pair{&stamp.size, ':'}, {&stamp.seconds, '.'}, {&stamp.nanoseconds, '\0'}}) {
+    const auto read = std::from_chars(p, end, *field);
+    if (read.ec != std::errc()) return std::nullopt;
+    p = read.ptr;
+    if (separator == '\0') return p == end ? std::optional(stamp) : std::nullopt;
+    if (p == end || *p != separator) return std::nullopt;
+    ++p;
+  }
+  return std::nullopt;
 }
 
 /// `path` made absolute and normal, as the file-hash table keys it. Most paths are plain
@@ -62,7 +82,21 @@ std::string absolute_path(const std::string& path) {
 /// What wrote the cache: this version and parser, and this very build of the binary (its
 /// size and time), so a rebuilt dsqlint never reads what an older one replayed.
 std::string build_stamp() {
-  return std::string(DSQLINT_VERSION) + "|" + parser_version() + "|" + size_and_time("/proc/self/exe");
+  struct stat info {};
+  const std::string exe = ::stat("/proc/self/exe", &info) == 0 ? to_text(stamp_of(info)) : "";
+  return std::string(DSQLINT_VERSION) + "|" + parser_version() + "|" + exe;
+}
+
+/// The name of the catalog a key's material describes: 128 bits of two hashes. Not SHA-256:
+/// the material is the files' SHA-256 sums already, and OpenSSL's first use costs more than
+/// an editor's whole save (it loads its configuration and providers).
+std::string key_name(const std::string& material) {
+  const uint64_t first = std::hash<std::string_view>{}(material);
+  const uint64_t second = std::hash<std::string_view>{}(std::to_string(first) + material);
+  char name[33];
+  std::snprintf(name, sizeof name, "%016llx%016llx", static_cast<unsigned long long>(first),
+                static_cast<unsigned long long>(second));
+  return name;
 }
 
 /// Writes `bytes` to `path` through a temporary file renamed into place: a reader sees the
@@ -95,32 +129,53 @@ void remove_oldest(const fs::path& folder) {
 HistoryCache::HistoryCache(const CacheSettings& settings) : dir_(cache_dir(settings)) {
   if (dir_.empty()) return;
   stamp_ = build_stamp();
-  std::ifstream in(dir_ + "/file-hashes");
-  std::string line;
-  while (std::getline(in, line)) {
+  const auto bytes = read_file_bytes(dir_ + "/file-hashes");
+  if (!bytes) return;
+  std::string_view rest = *bytes;
+  while (!rest.empty()) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
     const auto first = line.find('\t'), second = line.find('\t', first + 1);
-    if (first == std::string::npos || second == std::string::npos) continue;
-    known_.push_back({line.substr(second + 1), Known{line.substr(0, first), line.substr(first + 1, second - first - 1)}});
+    if (second == std::string_view::npos) continue;
+    const auto stamp = parse_stamp(line.substr(0, first));
+    if (stamp) known_.emplace(line.substr(second + 1), Known{*stamp, std::string(line.substr(first + 1, second - first - 1))});
   }
-  std::sort(known_.begin(), known_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+HistoryCache::~HistoryCache() {
+  if (folder_fd_ >= 0) ::close(folder_fd_);
+}
+
+std::optional<FileStamp> HistoryCache::stat_file(const std::string& absolute) {
+  // Through the folder's descriptor: a history's files share a folder, and the kernel
+  // then walks one name rather than the whole path, 2,000 times.
+  const size_t slash = absolute.rfind('/');
+  const std::string_view folder = std::string_view(absolute).substr(0, slash + 1);
+  if (folder != folder_) {
+    if (folder_fd_ >= 0) ::close(folder_fd_);
+    folder_ = folder;
+    folder_fd_ = ::open(folder_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  }
+  struct stat info {};
+  const int status = folder_fd_ >= 0 ? ::fstatat(folder_fd_, absolute.c_str() + slash + 1, &info, 0)
+                                     : ::stat(absolute.c_str(), &info);
+  if (status != 0) return std::nullopt;
+  return stamp_of(info);
 }
 
 std::optional<std::string> HistoryCache::content_hash(const std::string& path) {
   const std::string absolute = absolute_path(path);
-  bool recent = false;
-  const std::string now = size_and_time(absolute, &recent);
-  if (now.empty()) return std::nullopt;
-  auto it = std::lower_bound(known_.begin(), known_.end(), absolute,
-                             [](const auto& entry, const std::string& key) { return entry.first < key; });
-  if (it != known_.end() && it->first == absolute && it->second.size_and_time == now) return it->second.sha256;
+  const auto now = stat_file(absolute);
+  if (!now) return std::nullopt;
+  const auto it = known_.find(absolute);
+  if (it != known_.end() && it->second.stamp.same_as(*now)) return it->second.sha256;
   auto bytes = read_file_bytes(absolute);
   if (!bytes) return std::nullopt;
-  Known known{now, sha256_hex(*bytes)};
-  if (recent) return known.sha256;  // its size and time may not tell the next write apart: read it again
-  if (it != known_.end() && it->first == absolute) it->second = known;
-  else it = known_.insert(it, {absolute, known});
+  Known known{*now, sha256_hex(*bytes)};
+  if (now->recent) return known.sha256;  // its size and time may not tell the next write apart: read it again
   known_changed_ = true;
-  return it->second.sha256;
+  return (known_[absolute] = std::move(known)).sha256;
 }
 
 std::optional<std::string> HistoryCache::key(const std::vector<HistoryEntry>& entries) {
@@ -129,9 +184,9 @@ std::optional<std::string> HistoryCache::key(const std::vector<HistoryEntry>& en
   for (const HistoryEntry& entry : entries) {
     const auto hash = content_hash(entry.path);
     if (!hash) return std::nullopt;
-    material += entry.name + "\t" + entry.target + "\t" + *hash + "\n";
+    material.append(entry.name).append("\t").append(entry.target).append("\t").append(*hash).append("\n");
   }
-  return sha256_hex(material);
+  return key_name(material);
 }
 
 std::optional<Catalog> HistoryCache::load(const std::string& key) const {
@@ -149,9 +204,14 @@ void HistoryCache::store(const std::string& key, const Catalog& catalog) const {
 
 void HistoryCache::save_hashes() const {
   if (dir_.empty() || !known_changed_) return;
-  std::ostringstream out;
-  for (const auto& [path, known] : known_) out << known.size_and_time << '\t' << known.sha256 << '\t' << path << '\n';
-  write_atomically(fs::path(dir_) / "file-hashes", out.str());
+  std::vector<const std::pair<const std::string, Known>*> sorted;  // by path: the same table is the same bytes
+  sorted.reserve(known_.size());
+  for (const auto& entry : known_) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  std::string out;
+  for (const auto* entry : sorted)
+    out.append(to_text(entry->second.stamp)).append("\t").append(entry->second.sha256).append("\t").append(entry->first).append("\n");
+  write_atomically(fs::path(dir_) / "file-hashes", out);
 }
 
 }  // namespace dsqlint

@@ -1,6 +1,8 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/schema.h"
@@ -19,6 +21,16 @@ struct CacheSettings {
   std::string dir;
 };
 
+/// What stat says of a file, which changes whenever its content does. `recent`: modified in
+/// the last seconds, when a second write could keep size and time.
+struct FileStamp {
+  int64_t size = -1, seconds = 0, nanoseconds = 0;
+  bool recent = false;
+  bool same_as(const FileStamp& o) const {
+    return size == o.size && seconds == o.seconds && nanoseconds == o.nanoseconds;
+  }
+};
+
 /// One earlier file as the key sees it.
 struct HistoryEntry {
   std::string path;    ///< where to read it
@@ -29,10 +41,13 @@ struct HistoryEntry {
 class HistoryCache {
  public:
   explicit HistoryCache(const CacheSettings& settings);
+  ~HistoryCache();
+  HistoryCache(const HistoryCache&) = delete;
+  HistoryCache& operator=(const HistoryCache&) = delete;
 
   /// The key of the history made of `entries`, read from disk (content hashes are kept per
   /// file by size and modification time, so unchanged files are not read again); nullopt
-  /// when the cache is off or a file cannot be read.
+  /// when the cache is off or a file cannot be read. Not secret, not for signatures: a name.
   std::optional<std::string> key(const std::vector<HistoryEntry>& entries);
 
   std::optional<Catalog> load(const std::string& key) const;
@@ -46,15 +61,18 @@ class HistoryCache {
 
  private:
   std::optional<std::string> content_hash(const std::string& path);
+  std::optional<FileStamp> stat_file(const std::string& absolute);
 
   std::string dir_;  ///< empty when the cache is off
   std::string stamp_;
   struct Known {
-    std::string size_and_time;
+    FileStamp stamp;
     std::string sha256;
   };
-  std::vector<std::pair<std::string, Known>> known_;  ///< absolute path -> what it held, sorted by path
+  std::unordered_map<std::string, Known> known_;  ///< absolute path -> what it held
   bool known_changed_ = false;
+  std::string folder_;  ///< the folder stat_file last looked in, and its descriptor
+  int folder_fd_ = -1;
 };
 
 }  // namespace dsqlint
