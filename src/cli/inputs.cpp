@@ -1,6 +1,13 @@
 #include "cli/inputs.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <system_error>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -46,23 +53,49 @@ Result<std::vector<std::string>> journal_tags(const fs::path& journal) {
   return tags;
 }
 
+/// Adds the .sql files under the open directory `dir` to `found`, named `prefix` + their
+/// path below it; false when a folder cannot be read. POSIX calls rather than
+/// std::filesystem: an editor's save lists a 2,000-file folder, and a path object per entry
+/// cost more than the kernel's listing. Like recursive_directory_iterator, it does not
+/// follow links to folders, and takes links to files.
+bool list_sql_files(DIR* dir, const std::string& prefix, std::vector<std::string>& found) {
+  const int fd = ::dirfd(dir);
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    unsigned char type = entry->d_type;
+    struct stat info {};
+    if (type == DT_UNKNOWN && ::fstatat(fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0)
+      type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISLNK(info.st_mode) ? DT_LNK : S_ISREG(info.st_mode) ? DT_REG : 0;
+    if (type == DT_DIR) {
+      const int child = ::openat(fd, entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      DIR* sub = child >= 0 ? ::fdopendir(child) : nullptr;
+      if (!sub) {
+        if (child >= 0) ::close(child);
+        return false;
+      }
+      const bool listed = list_sql_files(sub, prefix + std::string(name) + "/", found);
+      ::closedir(sub);
+      if (!listed) return false;
+      continue;
+    }
+    if (!name.ends_with(".sql") || name == ".sql") continue;  // ".sql" alone has no extension
+    if (type == DT_LNK && !(::fstatat(fd, entry->d_name, &info, 0) == 0 && S_ISREG(info.st_mode))) continue;
+    if (type == DT_REG || type == DT_LNK) found.push_back(prefix + std::string(name));
+  }
+  return true;
+}
+
 /// Every .sql file under `folder`, relative to it, plus the assumed ones, in name order.
 Result<std::vector<std::string>> sql_files(const std::string& folder, const std::vector<std::string>& assumed) {
-  std::set<std::string> found(assumed.begin(), assumed.end());
-  std::error_code error;
-  // Entries are named folder + "/" + relative path: cut the prefix off rather than split
-  // both paths into components (an editor's save lists a 2,000-file folder).
-  const std::string prefix = folder.ends_with('/') ? folder : folder + "/";
-  for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
-    const std::string& path = it->path().native();
-    const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
-    if (!name.ends_with(".sql") || name == ".sql" || !it->is_regular_file()) continue;  // ".sql" alone has no extension
-    if (path.starts_with(prefix)) found.insert(path.substr(prefix.size()));
-    else found.insert(it->path().lexically_relative(folder).generic_string());
-  }
-  if (error) return Error{folder + ": cannot list folder: " + error.message()};
-  std::vector<std::string> files(found.begin(), found.end());
+  std::vector<std::string> files(assumed.begin(), assumed.end());
+  DIR* dir = ::opendir(folder.c_str());
+  const bool listed = dir && list_sql_files(dir, "", files);
+  const int error = errno;
+  if (dir) ::closedir(dir);
+  if (!listed) return Error{folder + ": cannot list folder: " + std::generic_category().message(error)};
   std::sort(files.begin(), files.end(), in_name_order);
+  files.erase(std::unique(files.begin(), files.end()), files.end());
   return files;
 }
 
