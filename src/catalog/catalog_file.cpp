@@ -324,16 +324,17 @@ std::string encode_catalog(const Catalog& catalog, std::string_view stamp) {
   return out + body;
 }
 
-std::optional<Catalog> decode_catalog(std::string_view bytes, std::string_view stamp) {
-  if (!bytes.starts_with(kMagic)) return std::nullopt;
-  Reader head(bytes.substr(kMagic.size()));
+std::optional<Catalog> decode_catalog(std::string bytes, std::string_view stamp) {
+  if (!std::string_view(bytes).starts_with(kMagic)) return std::nullopt;
+  // The tables stay bytes, in the buffer the catalog now owns, until looked up.
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  Reader head(std::string_view(*owned).substr(kMagic.size()));
   if (head.text() != stamp) return std::nullopt;
   const uint64_t sum = head.number();
   if (head.damaged() || checksum(head.rest()) != sum) return std::nullopt;
   Catalog catalog;
-  // The tables stay bytes, in a copy the catalog owns, until looked up.
-  catalog.bytes_ = std::make_shared<const std::string>(head.rest());
-  Reader r(*catalog.bytes_);
+  catalog.bytes_ = std::move(owned);
+  Reader r(head.rest());
   const size_t tables = r.count();
   catalog.packed_.reserve(tables);
   for (size_t n = tables; n > 0 && !r.damaged(); --n) {

@@ -15,7 +15,7 @@ std::string encode_catalog(const Catalog& catalog, std::string_view stamp);
 /// The catalog `bytes` hold, reverse indexes included; nullopt when they are damaged (a
 /// checksum covers them), truncated or were written with another stamp. Its tables are
 /// read from the bytes when first looked up.
-std::optional<Catalog> decode_catalog(std::string_view bytes, std::string_view stamp);
+std::optional<Catalog> decode_catalog(std::string bytes, std::string_view stamp);
 
 /// One table as encode_catalog wrote it, for Catalog::table().
 TableModel decode_table(std::string_view bytes);

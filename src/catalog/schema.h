@@ -208,7 +208,7 @@ class Catalog {
 
  private:
   friend std::string encode_catalog(const Catalog& catalog, std::string_view stamp);
-  friend std::optional<Catalog> decode_catalog(std::string_view bytes, std::string_view stamp);
+  friend std::optional<Catalog> decode_catalog(std::string bytes, std::string_view stamp);
 
   /// Tables as models. A catalog loaded from the history cache keeps its tables as bytes
   /// (`packed_`, views into `bytes_`) until a statement looks one up: an editor's save

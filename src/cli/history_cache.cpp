@@ -193,7 +193,7 @@ std::optional<Catalog> HistoryCache::load(const std::string& key) const {
   if (dir_.empty()) return std::nullopt;
   auto bytes = read_file_bytes(dir_ + "/catalogs/" + key);
   if (!bytes) return std::nullopt;
-  return decode_catalog(*bytes, stamp_);
+  return decode_catalog(std::move(*bytes), stamp_);
 }
 
 void HistoryCache::store(const std::string& key, const Catalog& catalog) const {

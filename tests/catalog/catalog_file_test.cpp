@@ -66,7 +66,7 @@ TEST(CatalogFile, ForeignOrDamagedBytesGiveNothing) {
   EXPECT_FALSE(decode_catalog("not a catalog at all", "v1"));
   EXPECT_FALSE(decode_catalog(bytes + "x", "v1")) << "trailing bytes";
   for (size_t size = 0; size < bytes.size(); ++size)
-    ASSERT_FALSE(decode_catalog(std::string_view(bytes).substr(0, size), "v1")) << "truncated at " << size;
+    ASSERT_FALSE(decode_catalog(bytes.substr(0, size), "v1")) << "truncated at " << size;
   // A flipped byte anywhere is caught at load: tables read later never meet damage.
   for (size_t i = 0; i < bytes.size(); ++i) {
     std::string damaged = bytes;
