@@ -111,7 +111,7 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
     if (settings[i].config) apply_rule_settings(result, *settings[i].config);
     consume(std::move(result), settings[i]);
   };
-  if (jobs <= 1) {
+  if (jobs <= 1 || order.size() <= 1) {  // one file (an editor's save): no thread to start
     for (const size_t i : order) finish(check_one(inputs[i].input, settings[i].target), i);
     return;
   }
