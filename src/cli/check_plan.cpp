@@ -37,7 +37,7 @@ std::string folder_key(const std::string& folder) {
 void expand_group(const FolderGroup& group, size_t catalog, CheckPlan& plan) {
   std::vector<std::string> assumed;
   for (const NamedFile& file : group.named) assumed.push_back(file.relative);
-  const std::vector<InputFile> listing = folder_inputs(group.folder, assumed);
+  std::vector<InputFile> listing = folder_inputs(group.folder, assumed);
   std::map<size_t, const InputFile*> named_at;  // listing index -> the named input
   for (const NamedFile& file : group.named) {
     const std::string path = join_path(group.folder, file.relative);
@@ -53,10 +53,11 @@ void expand_group(const FolderGroup& group, size_t catalog, CheckPlan& plan) {
     named_at.emplace(static_cast<size_t>(it - listing.begin()), &file.input);
   }
   const size_t end = named_at.empty() ? 0 : named_at.rbegin()->first + 1;
+  plan.inputs.reserve(plan.inputs.size() + end);
   for (size_t i = 0; i < end; ++i) {
     const auto named = named_at.find(i);
     if (named != named_at.end()) plan.inputs.push_back(PlannedInput{*named->second, true, catalog});
-    else plan.inputs.push_back(PlannedInput{listing[i], false, catalog});
+    else plan.inputs.push_back(PlannedInput{std::move(listing[i]), false, catalog});
   }
 }
 

@@ -129,9 +129,10 @@ void remove_oldest(const fs::path& folder) {
 HistoryCache::HistoryCache(const CacheSettings& settings) : dir_(cache_dir(settings)) {
   if (dir_.empty()) return;
   stamp_ = build_stamp();
-  const auto bytes = read_file_bytes(dir_ + "/file-hashes");
+  auto bytes = read_file_bytes(dir_ + "/file-hashes");
   if (!bytes) return;
-  std::string_view rest = *bytes;
+  hashes_file_ = std::move(*bytes);  // the table's entries are views into it
+  std::string_view rest = hashes_file_;
   while (!rest.empty()) {
     const size_t end = std::min(rest.find('\n'), rest.size());
     const std::string_view line = rest.substr(0, end);
@@ -139,7 +140,7 @@ HistoryCache::HistoryCache(const CacheSettings& settings) : dir_(cache_dir(setti
     const auto first = line.find('\t'), second = line.find('\t', first + 1);
     if (second == std::string_view::npos) continue;
     const auto stamp = parse_stamp(line.substr(0, first));
-    if (stamp) known_.emplace(line.substr(second + 1), Known{*stamp, std::string(line.substr(first + 1, second - first - 1))});
+    if (stamp) known_.emplace(line.substr(second + 1), Known{*stamp, line.substr(first + 1, second - first - 1)});
   }
 }
 
@@ -164,7 +165,7 @@ std::optional<FileStamp> HistoryCache::stat_file(const std::string& absolute) {
   return stamp_of(info);
 }
 
-std::optional<std::string> HistoryCache::content_hash(const std::string& path) {
+std::optional<std::string_view> HistoryCache::content_hash(const std::string& path) {
   const std::string absolute = absolute_path(path);
   const auto now = stat_file(absolute);
   if (!now) return std::nullopt;
@@ -172,15 +173,18 @@ std::optional<std::string> HistoryCache::content_hash(const std::string& path) {
   if (it != known_.end() && it->second.stamp.same_as(*now)) return it->second.sha256;
   auto bytes = read_file_bytes(absolute);
   if (!bytes) return std::nullopt;
-  Known known{*now, sha256_hex(*bytes)};
-  if (now->recent) return known.sha256;  // its size and time may not tell the next write apart: read it again
+  const std::string_view sha256 = learned_.emplace_back(sha256_hex(*bytes));
+  if (now->recent) return sha256;  // its size and time may not tell the next write apart: read it again
   known_changed_ = true;
-  return (known_[absolute] = std::move(known)).sha256;
+  if (it != known_.end()) it->second = Known{*now, sha256};
+  else known_.emplace(learned_.emplace_back(absolute), Known{*now, sha256});
+  return sha256;
 }
 
 std::optional<std::string> HistoryCache::key(const std::vector<HistoryEntry>& entries) {
   if (dir_.empty()) return std::nullopt;
   std::string material = stamp_ + "\n";
+  material.reserve(material.size() + entries.size() * 128);
   for (const HistoryEntry& entry : entries) {
     const auto hash = content_hash(entry.path);
     if (!hash) return std::nullopt;
@@ -204,7 +208,7 @@ void HistoryCache::store(const std::string& key, const Catalog& catalog) const {
 
 void HistoryCache::save_hashes() const {
   if (dir_.empty() || !known_changed_) return;
-  std::vector<const std::pair<const std::string, Known>*> sorted;  // by path: the same table is the same bytes
+  std::vector<const std::pair<const std::string_view, Known>*> sorted;  // by path: the same table is the same bytes
   sorted.reserve(known_.size());
   for (const auto& entry : known_) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });

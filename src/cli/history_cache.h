@@ -1,7 +1,9 @@
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -60,16 +62,20 @@ class HistoryCache {
   void save_hashes() const;
 
  private:
-  std::optional<std::string> content_hash(const std::string& path);
+  std::optional<std::string_view> content_hash(const std::string& path);
   std::optional<FileStamp> stat_file(const std::string& absolute);
 
   std::string dir_;  ///< empty when the cache is off
   std::string stamp_;
   struct Known {
     FileStamp stamp;
-    std::string sha256;
+    std::string_view sha256;
   };
-  std::unordered_map<std::string, Known> known_;  ///< absolute path -> what it held
+  /// Absolute path -> what it held: views into the file-hashes file as read, or into
+  /// `learned_` for what this run hashed (no string of its own for each of 2,000 files).
+  std::unordered_map<std::string_view, Known> known_;
+  std::string hashes_file_;
+  std::deque<std::string> learned_;
   bool known_changed_ = false;
   std::string folder_;  ///< the folder stat_file last looked in, and its descriptor
   int folder_fd_ = -1;
