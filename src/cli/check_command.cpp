@@ -1,6 +1,7 @@
 #include "cli/check_command.h"
 
 #include <atomic>
+#include <deque>
 #include <map>
 #include <memory>
 #include <set>
@@ -115,56 +116,49 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
     for (const size_t i : order) finish(check_one(inputs[i].input, settings[i].target), i);
     return;
   }
-  // Workers lint files ahead; this thread replays and reports them in order and, rather
-  // than sleep while the next file is not ready, lints the next unclaimed one itself. A
-  // thread sleeps only when there is nothing to do, and is woken only if it sleeps: in a
-  // VM each sleep and wake costs more than linting a small file.
-  // Results wait for their turn within a window of files, so memory stays flat; a wide one,
-  // since this thread lints ahead too and a worker must not stall on the window meanwhile.
+  // Every thread lints the next unclaimed file and keeps its result; files are replayed
+  // and reported in plan order, each by the thread that linted it when its turn comes. A
+  // result so never leaves the core that built it: in a VM, reading and freeing memory
+  // another core wrote cost more than the replay itself (the catalog, which does move
+  // from thread to thread, is touched far less). A thread sleeps only when it has nothing
+  // to do, and is woken only if it sleeps: in a VM each sleep and wake costs more than
+  // linting a small file. A window of files bounds the results waiting for their turn.
   const size_t count = order.size(), window = 32 * static_cast<size_t>(jobs);
-  std::vector<std::optional<FileResult>> slots(count);
-  const std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[count]);
-  for (size_t k = 0; k < count; ++k) ready[k] = false;
-  std::atomic<size_t> next{0}, consumed{0};
+  std::atomic<size_t> next{0};  // the next file to claim
+  std::atomic<size_t> turn{0};  // the file to replay and report next
   std::atomic<int> sleepers{0};
   std::mutex mutex;
   std::condition_variable changed;
-  auto wake = [&] {
-    if (sleepers.load() == 0) return;
-    std::lock_guard lock(mutex);
-    changed.notify_all();
-  };
-  auto sleep_until = [&](auto&& done) {
-    std::unique_lock lock(mutex);
-    ++sleepers;
-    changed.wait(lock, done);
-    --sleepers;
-  };
-  auto lint = [&](size_t k) {
-    slots[k] = check_one(inputs[order[k]].input, settings[order[k]].target);
-    ready[k] = true;
-    wake();
-  };
-  auto worker = [&] {
-    for (size_t k = next++; k < count; k = next++) {
-      if (k >= consumed + window) sleep_until([&] { return k < consumed + window; });
-      lint(k);
+  auto run = [&] {
+    std::deque<std::pair<size_t, FileResult>> linted;  // this thread's, in claim order
+    for (;;) {
+      const size_t now = turn;
+      if (!linted.empty() && linted.front().first == now) {
+        finish(std::move(linted.front().second), order[now]);
+        linted.pop_front();
+        turn = now + 1;  // only the thread holding the turn moves it
+        if (sleepers.load() > 0) {
+          std::lock_guard lock(mutex);
+          changed.notify_all();
+        }
+        continue;
+      }
+      size_t claim = next;
+      if (claim < count && claim < now + window) {
+        if (next.compare_exchange_strong(claim, claim + 1))
+          linted.emplace_back(claim, check_one(inputs[order[claim]].input, settings[order[claim]].target));
+        continue;
+      }
+      if (linted.empty() && claim >= count) return;  // nothing left to lint, nothing of its own to report
+      std::unique_lock lock(mutex);  // nothing to do until the turn moves
+      ++sleepers;
+      changed.wait(lock, [&] { return turn != now; });
+      --sleepers;
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < std::min<size_t>(jobs - 1, count); ++t) threads.emplace_back(worker);
-  for (size_t k = 0; k < count; ++k) {
-    while (!ready[k]) {
-      size_t claim = next;
-      if (claim < count && claim < k + window && next.compare_exchange_strong(claim, claim + 1)) lint(claim);
-      else if (claim >= count || claim >= k + window) sleep_until([&] { return ready[k].load(); });
-    }
-    FileResult result = std::move(*slots[k]);
-    slots[k].reset();
-    consumed = k + 1;
-    wake();
-    finish(std::move(result), order[k]);
-  }
+  for (unsigned t = 0; t < std::min<size_t>(jobs - 1, count); ++t) threads.emplace_back(run);
+  run();
   for (std::thread& thread : threads) thread.join();
 }
 
