@@ -213,6 +213,7 @@ class Catalog {
   /// Tables as models. A catalog loaded from the history cache keeps its tables as bytes
   /// (`packed_`, views into `bytes_`) until a statement looks one up: an editor's save
   /// touches a few tables of a thousand, and reading all of them was most of its time.
+  /// So even a const lookup may change these maps: one thread at a time uses a catalog.
   mutable std::unordered_map<std::string, TableModel> tables_;  ///< hashed: looked up several times per statement
   mutable std::unordered_map<std::string, std::string_view> packed_;
   std::shared_ptr<const std::string> bytes_;
