@@ -127,8 +127,12 @@ void remove_oldest(const fs::path& folder) {
 }  // namespace
 
 HistoryCache::HistoryCache(const CacheSettings& settings) : dir_(cache_dir(settings)) {
-  if (dir_.empty()) return;
-  stamp_ = build_stamp();
+  if (!dir_.empty()) stamp_ = build_stamp();
+}
+
+void HistoryCache::read_known() {
+  // Read when first needed: a folder check has no history to key and never is.
+  known_read_ = true;
   auto bytes = read_file_bytes(dir_ + "/file-hashes");
   if (!bytes) return;
   hashes_file_ = std::move(*bytes);  // the table's entries are views into it
@@ -183,6 +187,7 @@ std::optional<std::string_view> HistoryCache::content_hash(const std::string& pa
 
 std::optional<std::string> HistoryCache::key(const std::vector<HistoryEntry>& entries) {
   if (dir_.empty()) return std::nullopt;
+  if (!known_read_) read_known();
   std::string material = stamp_ + "\n";
   material.reserve(material.size() + entries.size() * 128);
   for (const HistoryEntry& entry : entries) {

@@ -62,6 +62,7 @@ class HistoryCache {
   void save_hashes() const;
 
  private:
+  void read_known();
   std::optional<std::string_view> content_hash(const std::string& path);
   std::optional<FileStamp> stat_file(const std::string& absolute);
 
@@ -76,7 +77,7 @@ class HistoryCache {
   std::unordered_map<std::string_view, Known> known_;
   std::string hashes_file_;
   std::deque<std::string> learned_;
-  bool known_changed_ = false;
+  bool known_read_ = false, known_changed_ = false;
   std::string folder_;  ///< the folder stat_file last looked in, and its descriptor
   int folder_fd_ = -1;
 };
