@@ -1,5 +1,7 @@
 #include "cli/check_command.h"
 
+#include <sched.h>
+
 #include <atomic>
 #include <deque>
 #include <map>
@@ -85,6 +87,14 @@ CachedHistory use_cache(HistoryCache& cache, const std::vector<PlannedInput>& in
   return out;
 }
 
+/// The CPUs this process may run on: more threads than that only wait for each other's
+/// turn (the replay is in plan order), so --jobs is capped at it.
+unsigned usable_cpus() {
+  cpu_set_t set;
+  if (::sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 /// The first input the report shows, or 0 when none is (its settings name the target).
 size_t first_reported(const CheckPlan& plan) {
   for (size_t i = 0; i < plan.inputs.size(); ++i)
@@ -98,6 +108,7 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
                    unsigned jobs, const std::function<void(FileResult&&, const FileSettings&)>& consume,
                    HistoryCache* cache) {
   // Files are linted in parallel; each catalog is replayed in plan (apply) order.
+  jobs = std::min(jobs, usable_cpus());
   std::vector<Catalog> history(catalogs);
   const CachedHistory cached = cache ? use_cache(*cache, inputs, catalogs, settings, history) : CachedHistory{};
   std::vector<size_t> order;  // the inputs to lint: all but the history a cached catalog replaces

@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
                         "where the replayed history is kept (default $XDG_CACHE_HOME/dsqlint, else ~/.cache/dsqlint)");
   check_cmd->add_option("--fail-on", check.fail_on,
                         "lowest severity that exits 1: info | warning | error | never (default: the config's, else warning)");
-  check_cmd->add_option("-j,--jobs", check.jobs, "files checked in parallel")->default_str("1");
+  check_cmd->add_option("-j,--jobs", check.jobs, "files checked in parallel (at most one per CPU)")->default_str("1");
   check_cmd->add_option("--baseline", check.baseline, "hide the findings recorded in FILE by --write-baseline");
   check_cmd->add_option("--write-baseline", check.write_baseline,
                         "record every current finding in FILE (JSON) and exit 0, to adopt dsqlint on an old folder");
