@@ -2,16 +2,17 @@
 
 #include <sched.h>
 
+#include <algorithm>
 #include <atomic>
-#include <deque>
-#include <map>
-#include <memory>
-#include <set>
 #include <condition_variable>
-#include <mutex>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include "cli/check_plan.h"

@@ -7,12 +7,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <functional>
-#include <utility>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "aws/sha256.h"
 #include "catalog/catalog_file.h"
@@ -37,7 +36,7 @@ std::string cache_dir(const CacheSettings& settings) {
 
 FileStamp stamp_of(const struct stat& info) {
   return FileStamp{static_cast<int64_t>(info.st_size), static_cast<int64_t>(info.st_mtim.tv_sec),
-               static_cast<int64_t>(info.st_mtim.tv_nsec), std::time(nullptr) - info.st_mtim.tv_sec < 2};
+                   static_cast<int64_t>(info.st_mtim.tv_nsec), std::time(nullptr) - info.st_mtim.tv_sec < 2};
 }
 
 /// "size:seconds.nanoseconds", as the file-hashes file keeps a stamp.
@@ -45,19 +44,18 @@ std::string to_text(const FileStamp& stamp) {
   return std::to_string(stamp.size) + ":" + std::to_string(stamp.seconds) + "." + std::to_string(stamp.nanoseconds);
 }
 
+/// Reads what to_text wrote.
 std::optional<FileStamp> parse_stamp(std::string_view text) {
   FileStamp stamp;
   const char* p = text.data();
   const char* const end = p + text.size();
-  // Three numbers, each ended by its separator (the last by the end of the text).
-  for (auto [field, separator] : {std::pair{&stamp.size, ':'}, {&stamp.seconds, '.'}, {&stamp.nanoseconds, '\0'}}) {
-    const auto read = std::from_chars(p, end, *field);
-    if (read.ec != std::errc()) return std::nullopt;
-    p = read.ptr;
-    if (separator == '\0') return p == end ? std::optional(stamp) : std::nullopt;
-    if (p == end || *p != separator) return std::nullopt;
-    ++p;
-  }
+  auto read = [&](int64_t& field, char separator) {  // separator 0: the end of the text
+    const auto [next, error] = std::from_chars(p, end, field);
+    p = next;
+    if (error != std::errc()) return false;
+    return separator == 0 ? p == end : p != end && *p++ == separator;
+  };
+  if (read(stamp.size, ':') && read(stamp.seconds, '.') && read(stamp.nanoseconds, 0)) return stamp;
   return std::nullopt;
 }
 
@@ -218,8 +216,10 @@ void HistoryCache::save_hashes() const {
   for (const auto& entry : known_) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
   std::string out;
-  for (const auto* entry : sorted)
-    out.append(to_text(entry->second.stamp)).append("\t").append(entry->second.sha256).append("\t").append(entry->first).append("\n");
+  for (const auto* entry : sorted) {
+    const auto& [path, known] = *entry;
+    out.append(to_text(known.stamp)).append("\t").append(known.sha256).append("\t").append(path).append("\n");
+  }
   write_atomically(fs::path(dir_) / "file-hashes", out);
 }
 

@@ -7,12 +7,12 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <system_error>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string_view>
+#include <system_error>
 
 namespace dsqlint {
 
