@@ -302,7 +302,7 @@ std::string encode_catalog(const Catalog& catalog, std::string_view stamp) {
   for (const auto& [key, table] : catalog.tables_) {
     std::string bytes;
     Writer tw(bytes);
-    put(tw, table);
+    put(tw, *table);
     tables.emplace_back(key, std::move(bytes));
   }
   for (const auto& [key, bytes] : catalog.packed_) tables.emplace_back(key, std::string(bytes));

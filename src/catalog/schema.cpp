@@ -68,23 +68,31 @@ std::set<std::string> TableModel::used_names() const {
 }
 
 const TableModel* Catalog::table(const std::string& key) const {
-  if (const auto it = tables_.find(key); it != tables_.end()) return &it->second;
-  const auto packed = packed_.find(key);
-  if (packed == packed_.end()) return nullptr;
-  TableModel* unpacked = &tables_.emplace(key, decode_table(packed->second)).first->second;
-  packed_.erase(packed);
-  return unpacked;
+  if (last_.key && *last_.key == key) return last_.table;
+  auto it = tables_.find(key);
+  if (it == tables_.end()) {
+    const auto packed = packed_.find(key);
+    if (packed == packed_.end()) return nullptr;
+    it = tables_.emplace(key, std::make_unique<TableModel>(decode_table(packed->second))).first;
+    packed_.erase(packed);
+  }
+  last_.key = &it->first;
+  last_.table = it->second.get();
+  return last_.table;
 }
 
 TableModel* Catalog::table(const std::string& key) {
   return const_cast<TableModel*>(std::as_const(*this).table(key));
 }
 
-void Catalog::add_table(const std::string& key, TableModel table) { tables_.emplace(key, std::move(table)); }
+void Catalog::add_table(const std::string& key, TableModel table) {
+  tables_.emplace(key, std::make_unique<TableModel>(std::move(table)));
+}
 
 std::optional<TableModel> Catalog::take_table(const std::string& key) {
   if (!table(key)) return std::nullopt;
-  return std::move(tables_.extract(key).mapped());
+  last_ = LastFound();
+  return std::move(*tables_.extract(key).mapped());
 }
 
 TableModel* Catalog::table_of_index(const std::string& index_key) {

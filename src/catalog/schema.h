@@ -214,9 +214,26 @@ class Catalog {
   /// (`packed_`, views into `bytes_`) until a statement looks one up: an editor's save
   /// touches a few tables of a thousand, and reading all of them was most of its time.
   /// So even a const lookup may change these maps: one thread at a time uses a catalog.
-  mutable std::unordered_map<std::string, TableModel> tables_;  ///< hashed: looked up several times per statement
+  /// Hashed: looked up several times per statement. Held by pointer so that a lookup's walk
+  /// through a bucket touches small nodes, not whole models.
+  mutable std::unordered_map<std::string, std::unique_ptr<TableModel>> tables_;
   mutable std::unordered_map<std::string, std::string_view> packed_;
   std::shared_ptr<const std::string> bytes_;
+
+  /// The table found last: the rules, the fold and the change of one statement look the same
+  /// table up in turn. Points into `tables_` (its entries stay put until erased); a copy or a
+  /// move of the catalog starts without it.
+  struct LastFound {
+    const std::string* key = nullptr;
+    TableModel* table = nullptr;
+    LastFound() = default;
+    LastFound(const LastFound&) {}
+    LastFound& operator=(const LastFound&) {
+      key = nullptr, table = nullptr;
+      return *this;
+    }
+  };
+  mutable LastFound last_;
 };
 
 }  // namespace dsqlint
