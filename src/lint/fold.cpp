@@ -19,6 +19,14 @@ using Kind = SchemaChange::Kind;
 
 constexpr std::string_view kRule = "fold-into-create-table";
 
+/// The help of a statement folded away: `fix` moves it into the CREATE TABLE only when the
+/// table has no emulated enum column (update_create says why).
+std::string folded_help(bool fixable) {
+  return fixable ? "apply runs nothing for this statement; `dsqlint fix` moves the change into the CREATE TABLE"
+                 : "apply runs nothing for this statement; `dsqlint fix` leaves it here, since the CREATE TABLE "
+                   "it folds into has an emulated enum column, whose CHECK the file does not spell out";
+}
+
 /// The rules whose findings a fold settles: they flag an ALTER that DSQL cannot run on an
 /// existing table, which the CREATE TABLE of the still empty table can say instead.
 bool settled_by_fold(std::string_view rule) {
@@ -199,7 +207,7 @@ void TableFolding::fold(StatementResult& statement, const std::string& table, Wi
       .severity = default_severity(StatementClass::Rewrite),
       .message = "folded into CREATE TABLE " + table.substr(table.find('.') + 1) + " (statement " +
                  std::to_string(create.index) + "), which creates the table with this change while it is still empty",
-      .help = "apply runs nothing for this statement; `dsqlint fix` moves the change into the CREATE TABLE",
+      .help = folded_help(true),
       .span = statement.span});
   statement.klass = StatementClass::Rewrite;
   statement.rewritten.clear();
@@ -271,9 +279,12 @@ void TableFolding::update_create(const std::string& table, const Window& window,
   Fix fix{.applicability = Applicability::Safe, .description = "fold the later changes into the CREATE TABLE"};
   fix.edits.push_back(Edit{create.span, steps->front()});
   fix.followups.assign(steps->begin() + 1, steps->end());
-  for (const StatementResult& folded : file_.statements)
-    if (folded.folded_into == create.index)
-      fix.edits.push_back(Edit{folded.span, "/* folded into CREATE TABLE " + model->name + " above by dsqlint fix */"});
+  for (StatementResult& folded : file_.statements) {
+    if (folded.folded_into != create.index) continue;
+    fix.edits.push_back(Edit{folded.span, "/* folded into CREATE TABLE " + model->name + " above by dsqlint fix */"});
+    for (Finding& finding : folded.findings)
+      if (finding.rule == kRule) finding.help = folded_help(!emulates);
+  }
   create.findings.push_back(Finding{
       .rule = kRule,
       .klass = StatementClass::Rewrite,

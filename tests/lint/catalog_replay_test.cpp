@@ -246,5 +246,38 @@ TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
   EXPECT_FALSE(catalog.index_owner.contains("public.a_pkey"));
 }
 
+// The help of a statement folded into its CREATE TABLE promises what `fix` does: it moves the
+// change into the file's CREATE TABLE, except where the table has an emulated enum column.
+TEST(CatalogReplay, FoldedStatementHelpSaysWhetherFixMovesIt) {
+  const auto fold = [](const std::string& status_type) {
+    return lint_file(make_source("0000_init.sql",
+                                 "CREATE TYPE \"status\" AS ENUM('active', 'archived');\n"
+                                 "CREATE TABLE \"users\" (\"id\" uuid PRIMARY KEY NOT NULL);\n"
+                                 "CREATE TABLE \"posts\" (\"id\" uuid PRIMARY KEY NOT NULL, \"user_id\" uuid NOT NULL, "
+                                 "\"state\" " + status_type + " NOT NULL);\n"
+                                 "ALTER TABLE \"posts\" ADD CONSTRAINT \"posts_user_fk\" FOREIGN KEY (\"user_id\") "
+                                 "REFERENCES \"users\"(\"id\");\n"),
+                     TargetProfile{});
+  };
+  const auto fold_finding = [](const StatementResult& statement) -> const Finding& {
+    for (const Finding& finding : statement.findings)
+      if (finding.rule == "fold-into-create-table") return finding;
+    ADD_FAILURE() << "statement " << statement.index << " was not folded";
+    return statement.findings.front();
+  };
+  const FileResult plain = fold("text");
+  ASSERT_EQ(plain.statements.size(), 4u);
+  EXPECT_EQ(plain.statements[3].folded_into, 3u);
+  EXPECT_EQ(fold_finding(plain.statements[2]).fixes.size(), 1u);
+  EXPECT_NE(fold_finding(plain.statements[3]).help.find("`dsqlint fix` moves the change"), std::string::npos);
+
+  const FileResult emulated = fold("\"status\"");
+  ASSERT_EQ(emulated.statements.size(), 4u);
+  EXPECT_EQ(emulated.statements[3].folded_into, 3u) << "apply still folds it";
+  EXPECT_TRUE(fold_finding(emulated.statements[2]).fixes.empty());
+  EXPECT_NE(fold_finding(emulated.statements[3]).help.find("`dsqlint fix` leaves it here"), std::string::npos)
+      << fold_finding(emulated.statements[3]).help;
+}
+
 }  // namespace
 }  // namespace dsqlint
