@@ -68,17 +68,12 @@ std::set<std::string> TableModel::used_names() const {
 }
 
 const TableModel* Catalog::table(const std::string& key) const {
-  if (last_.key && *last_.key == key) return last_.table;
-  auto it = tables_.find(key);
-  if (it == tables_.end()) {
-    const auto packed = packed_.find(key);
-    if (packed == packed_.end()) return nullptr;
-    it = tables_.emplace(key, std::make_unique<TableModel>(decode_table(packed->second))).first;
-    packed_.erase(packed);
-  }
-  last_.key = &it->first;
-  last_.table = it->second.get();
-  return last_.table;
+  if (const auto it = tables_.find(key); it != tables_.end()) return it->second.get();
+  const auto packed = packed_.find(key);
+  if (packed == packed_.end()) return nullptr;
+  auto& unpacked = tables_.emplace(key, std::make_unique<TableModel>(decode_table(packed->second))).first->second;
+  packed_.erase(packed);
+  return unpacked.get();
 }
 
 TableModel* Catalog::table(const std::string& key) {
@@ -91,7 +86,6 @@ void Catalog::add_table(const std::string& key, TableModel table) {
 
 std::optional<TableModel> Catalog::take_table(const std::string& key) {
   if (!table(key)) return std::nullopt;
-  last_ = LastFound();
   return std::move(*tables_.extract(key).mapped());
 }
 

@@ -219,21 +219,6 @@ class Catalog {
   mutable std::unordered_map<std::string, std::unique_ptr<TableModel>> tables_;
   mutable std::unordered_map<std::string, std::string_view> packed_;
   std::shared_ptr<const std::string> bytes_;
-
-  /// The table found last: the rules, the fold and the change of one statement look the same
-  /// table up in turn. Points into `tables_` (its entries stay put until erased); a copy or a
-  /// move of the catalog starts without it.
-  struct LastFound {
-    const std::string* key = nullptr;
-    TableModel* table = nullptr;
-    LastFound() = default;
-    LastFound(const LastFound&) {}
-    LastFound& operator=(const LastFound&) {
-      key = nullptr, table = nullptr;
-      return *this;
-    }
-  };
-  mutable LastFound last_;
 };
 
 }  // namespace dsqlint
