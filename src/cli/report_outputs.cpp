@@ -110,7 +110,7 @@ void ReportOutputs::file(const FileResult& file) {
   for (Output& output : outputs_) {
     output.reporter->file(output.state, file, output.buffer);
     ++output.state.files_written;
-    if (output.buffer.size() > (1u << 20)) flush(output);
+    if (output.buffer.size() > (1u << 16)) flush(output);
   }
 }
 
