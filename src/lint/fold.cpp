@@ -94,14 +94,18 @@ std::string listed(const std::vector<uint32_t>& indexes) {
 
 }  // namespace
 
-std::set<std::string> TableFolding::touched(const StatementResult& statement, const Catalog& catalog) const {
-  std::set<std::string> tables;
+std::vector<const std::string*> TableFolding::touched(const StatementResult& statement, const Catalog& catalog) const {
+  std::vector<const std::string*> tables;
+  const auto add = [&tables](const std::string& table) {
+    if (std::none_of(tables.begin(), tables.end(), [&](const std::string* seen) { return *seen == table; }))
+      tables.push_back(&table);
+  };
   for (const SchemaChange& change : statement.changes) {
     if (change.kind == Kind::RenameIndex || change.kind == Kind::DropIndex) {
       if (const auto owner = catalog.index_owner.find(change.name); owner != catalog.index_owner.end())
-        tables.insert(owner->second);
+        add(owner->second);
     } else if (!change.table.empty()) {
-      tables.insert(change.table);
+      add(change.table);
     }
   }
   return tables;
@@ -230,9 +234,9 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
     return;
   }
   if (open_.empty()) return;  // no fold to join or end
-  const std::set<std::string> tables = touched(statement, catalog);
+  const std::vector<const std::string*> tables = touched(statement, catalog);
   if (tables.size() == 1)
-    if (const auto window = open_.find(*tables.begin()); window != open_.end()) {
+    if (const auto window = open_.find(*tables.front()); window != open_.end()) {
       if (foldable(statement, window->first, window->second, catalog)) {
         fold(statement, window->first, window->second);
         folding_ = window->first;
@@ -243,7 +247,7 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
     }
   // Anything else that touches a table ends its fold: what runs next sees the table as created.
   if (statement.klass != StatementClass::Strip)
-    for (const std::string& table : tables) open_.erase(table);
+    for (const std::string* table : tables) open_.erase(*table);
 }
 
 void TableFolding::note_empty(StatementResult& statement, const std::string& table) {

@@ -35,7 +35,9 @@ class TableFolding {
     std::vector<uint32_t> folded;
   };
 
-  std::set<std::string> touched(const StatementResult& statement, const Catalog& catalog) const;
+  /// The tables the statement's changes touch, each once; they point into the statement and
+  /// the catalog, so they stay valid until either changes.
+  std::vector<const std::string*> touched(const StatementResult& statement, const Catalog& catalog) const;
   /// Whether the statement folds into the table's CREATE TABLE; keeps the folded steps.
   bool foldable(const StatementResult& statement, const std::string& table, const Window& window,
                 const Catalog& catalog);
