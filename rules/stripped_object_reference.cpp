@@ -9,7 +9,7 @@ namespace {
 using Kind = SchemaChange::Kind;
 
 void check_sequences(const SchemaChange& change, const ColumnModel& column, const StateContext& ctx, Findings& out) {
-  for (const std::string& sequence : column.sequences) {
+  for (const std::string& sequence : column.extra->sequences) {
     const auto it = ctx.catalog.missing.find("sequence " + sequence);
     if (it == ctx.catalog.missing.end()) continue;
     out.report(change.span, StatementClass::Unsupported,

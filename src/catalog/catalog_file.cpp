@@ -115,15 +115,18 @@ ColumnType get_type(Reader& r) {
 }
 
 void put(Writer& w, const ColumnModel& c) {
-  w.text(c.name), put(w, c.type), w.flag(c.not_null), w.text(c.default_sql), w.names(c.sequences);
-  w.number(static_cast<uint8_t>(c.identity)), w.text(c.identity_options), w.text(c.generated_sql);
-  w.text(c.collation), w.text(c.storage), w.text(c.comment);
+  const ColumnExtras& x = *c.extra;
+  w.text(c.name), put(w, c.type), w.flag(c.not_null), w.text(c.default_sql), w.names(x.sequences);
+  w.number(static_cast<uint8_t>(c.identity)), w.text(x.identity_options), w.text(x.generated_sql);
+  w.text(x.collation), w.text(x.storage), w.text(x.comment);
 }
 ColumnModel get_column(Reader& r) {
   ColumnModel c;
-  c.name = r.text(), c.type = get_type(r), c.not_null = r.flag(), c.default_sql = r.text(), c.sequences = r.names();
-  c.identity = static_cast<Identity>(r.number() % 3), c.identity_options = r.text(), c.generated_sql = r.text();
-  c.collation = r.text(), c.storage = r.text(), c.comment = r.text();
+  ColumnExtras x;
+  c.name = r.text(), c.type = get_type(r), c.not_null = r.flag(), c.default_sql = r.text(), x.sequences = r.names();
+  c.identity = static_cast<Identity>(r.number() % 3), x.identity_options = r.text(), x.generated_sql = r.text();
+  x.collation = r.text(), x.storage = r.text(), x.comment = r.text();
+  if (!x.empty()) c.extra = std::move(x);
   return c;
 }
 

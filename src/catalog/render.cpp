@@ -67,13 +67,13 @@ List* column_constraints(ParsedFile& arena, const ColumnModel& column) {
   if (column.identity != Identity::None) {
     Constraint* node = constraint_node(CONSTR_IDENTITY);
     node->generated_when = column.identity == Identity::Always ? 'a' : 'd';
-    node->options = column.identity_options.empty() ? NIL : parse_sequence_options(arena, column.identity_options);
+    node->options = column.extra->identity_options.empty() ? NIL : parse_sequence_options(arena, column.extra->identity_options);
     out = lappend(out, node);
   }
-  if (!column.generated_sql.empty()) {
+  if (!column.extra->generated_sql.empty()) {
     Constraint* node = constraint_node(CONSTR_GENERATED);
     node->generated_when = 'a';
-    node->raw_expr = expression(arena, column.generated_sql);
+    node->raw_expr = expression(arena, column.extra->generated_sql);
     out = lappend(out, node);
   }
   return out;
@@ -86,13 +86,13 @@ ColumnDef* column_node(ParsedFile& arena, const ColumnModel& column) {
   if (!node->typeName) throw Unreadable{};
   node->is_local = true;
   node->location = -1;
-  if (!column.collation.empty()) {
+  if (!column.extra->collation.empty()) {
     auto* collate = makeNode(CollateClause);
-    collate->collname = qualified(arena, column.collation);
+    collate->collname = qualified(arena, column.extra->collation);
     collate->location = -1;
     node->collClause = collate;
   }
-  if (!column.storage.empty()) node->storage_name = copy(column.storage);
+  if (!column.extra->storage.empty()) node->storage_name = copy(column.extra->storage);
   node->constraints = column_constraints(arena, column);
   return node;
 }

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/boxed.h"
+
 // The schema model: what history says exists, held as data. Every name is PostgreSQL's
 // (folded, unquoted); every expression and type is kept as the deparser prints it
 // (parse/deparse.h), so it can be parsed again to render a definition (catalog/render.h).
@@ -34,18 +36,29 @@ struct ColumnType {
 
 enum class Identity : char { None, Always, ByDefault };
 
-struct ColumnModel {
-  std::string name;
-  ColumnType type;
-  bool not_null = false;
-  std::string default_sql;             ///< the default expression; empty when none
+/// What few columns have: kept out of line, so a table's columns are dense to scan, copy
+/// and free (a catalog holds thousands).
+struct ColumnExtras {
   std::vector<std::string> sequences;  ///< sequences its default takes values from (nextval)
-  Identity identity = Identity::None;
   std::string identity_options;        ///< "CACHE 1 START 5"
   std::string generated_sql;           ///< GENERATED ALWAYS AS (expression) STORED
   std::string collation;               ///< COLLATE, as SQL ("\"C\""); empty for the type's default
   std::string storage;                 ///< STORAGE, lower case; empty for the type's default
   std::string comment;
+
+  bool empty() const {
+    return sequences.empty() && identity_options.empty() && generated_sql.empty() && collation.empty() &&
+           storage.empty() && comment.empty();
+  }
+};
+
+struct ColumnModel {
+  std::string name;
+  ColumnType type;
+  bool not_null = false;
+  Identity identity = Identity::None;
+  std::string default_sql;  ///< the default expression; empty when none
+  Boxed<ColumnExtras> extra;
 };
 
 enum class ConstraintKind : char { PrimaryKey, Unique, Check, ForeignKey, Exclusion };

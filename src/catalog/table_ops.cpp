@@ -125,7 +125,8 @@ void rename_column(TableModel& table, const std::string& from, const std::string
   const auto follow = [&](std::string& sql) {
     if (!sql.empty()) sql = rename_column_in_expression(sql, table.name, from, to);
   };
-  for (ColumnModel& c : table.columns) follow(c.generated_sql);
+  for (ColumnModel& c : table.columns)
+    if (!c.extra->generated_sql.empty()) follow(c.extra.edit().generated_sql);
   for (ConstraintModel& c : table.constraints) {
     rename_in(c.columns, from, to);
     rename_in(c.include, from, to);
@@ -144,12 +145,13 @@ void rename_column(TableModel& table, const std::string& from, const std::string
 }
 
 void set_type(TableModel& table, const std::string& column, const ColumnType& type, const std::string& collation) {
-  if (ColumnModel* c = table.column(column)) c->type = type, c->collation = collation;
+  if (ColumnModel* c = table.column(column)) c->type = type, c->extra.set(&ColumnExtras::collation, collation);
 }
 
 void set_default(TableModel& table, const std::string& column, const std::string& default_sql,
                  const std::vector<std::string>& sequences) {
-  if (ColumnModel* c = table.column(column)) c->default_sql = default_sql, c->sequences = sequences;
+  if (ColumnModel* c = table.column(column))
+    c->default_sql = default_sql, c->extra.set(&ColumnExtras::sequences, sequences);
 }
 
 void set_not_null(TableModel& table, const std::string& column, bool not_null) {

@@ -226,10 +226,12 @@ void add_key_using_index(TableModel& table, ConstraintModel constraint, const st
 void copy_like(TableModel& table, const TableModel& source, uint32_t options) {
   std::vector<ColumnModel> columns;
   for (ColumnModel column : source.columns) {
-    if (!(options & (1u << 3))) column.default_sql.clear(), column.sequences.clear();  // DEFAULTS
-    if (!(options & (1u << 5))) column.identity = Identity::None, column.identity_options.clear();  // IDENTITY
-    if (!(options & (1u << 4))) column.generated_sql.clear();  // GENERATED
-    if (!(options & (1u << 0))) column.comment.clear();  // COMMENTS
+    if (!(options & (1u << 3)))  // DEFAULTS
+      column.default_sql.clear(), column.extra.set(&ColumnExtras::sequences, std::vector<std::string>{});
+    if (!(options & (1u << 5)))  // IDENTITY
+      column.identity = Identity::None, column.extra.set(&ColumnExtras::identity_options, std::string{});
+    if (!(options & (1u << 4))) column.extra.set(&ColumnExtras::generated_sql, std::string{});  // GENERATED
+    if (!(options & (1u << 0))) column.extra.set(&ColumnExtras::comment, std::string{});  // COMMENTS
     columns.push_back(std::move(column));
   }
   table.columns.insert(table.columns.begin(), columns.begin(), columns.end());
@@ -290,19 +292,23 @@ void drop_column_change(Catalog& catalog, const SchemaChange& change) {
 void column_change(TableModel& t, const SchemaChange& change) {
   ColumnModel* column = t.column(change.name);
   switch (change.kind) {
-    case Kind::AlterColumnType: set_type(t, change.name, change.column.type, change.column.collation); return;
-    case Kind::SetColumnDefault: set_default(t, change.name, change.column.default_sql, change.column.sequences); return;
+    case Kind::AlterColumnType: set_type(t, change.name, change.column.type, change.column.extra->collation); return;
+    case Kind::SetColumnDefault:
+      set_default(t, change.name, change.column.default_sql, change.column.extra->sequences);
+      return;
     case Kind::SetNotNull:
     case Kind::DropNotNull: set_not_null(t, change.name, change.kind == Kind::SetNotNull); return;
     case Kind::SetIdentity:
-      if (column) column->identity = change.column.identity, column->identity_options = change.column.identity_options;
+      if (column)
+        column->identity = change.column.identity,
+        column->extra.set(&ColumnExtras::identity_options, change.column.extra->identity_options);
       if (column && column->identity != Identity::None) column->not_null = true;
       return;
     case Kind::SetStorage:
-      if (column) column->storage = change.column.storage;
+      if (column) column->extra.set(&ColumnExtras::storage, change.column.extra->storage);
       return;
     case Kind::DropExpression:
-      if (column) column->generated_sql.clear();
+      if (column) column->extra.set(&ColumnExtras::generated_sql, std::string{});
       return;
     default: return;
   }
@@ -314,7 +320,8 @@ void comment_change(Catalog& catalog, const SchemaChange& change) {
   TableModel* table = catalog.table(change.table);
   if (!table) return;
   if (change.name.empty()) table->comment = change.expression_sql;
-  else if (ColumnModel* column = table->column(change.name)) column->comment = change.expression_sql;
+  else if (ColumnModel* column = table->column(change.name))
+    column->extra.set(&ColumnExtras::comment, change.expression_sql);
 }
 
 void grant_change(Catalog& catalog, const SchemaChange& change) {

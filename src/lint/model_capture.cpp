@@ -181,8 +181,8 @@ bool apply_constraint_attribute(const Constraint* attribute, ConstraintModel& pr
 
 ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& constraints) {
   ColumnModel column{.name = def->colname ? def->colname : "", .type = column_type(def->typeName)};
-  column.collation = collation_sql(def->collClause);
-  if (def->storage_name) column.storage = lower(def->storage_name);
+  if (def->collClause) column.extra.edit().collation = collation_sql(def->collClause);
+  if (def->storage_name) column.extra.edit().storage = lower(def->storage_name);
   const size_t first = constraints.size();
   for (const Constraint* c : list_nodes<Constraint>(def->constraints, T_Constraint)) {
     switch (c->contype) {
@@ -190,14 +190,14 @@ ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& con
       case CONSTR_NOTNULL: column.not_null = true; break;
       case CONSTR_DEFAULT:
         column.default_sql = expression_sql(c->raw_expr);
-        column.sequences = nextval_sequences(c->raw_expr);
+        column.extra.set(&ColumnExtras::sequences, nextval_sequences(c->raw_expr));
         break;
       case CONSTR_IDENTITY:
         column.identity = c->generated_when == kIdentityAlways ? Identity::Always : Identity::ByDefault;
-        column.identity_options = sequence_options_sql(c->options);
+        column.extra.set(&ColumnExtras::identity_options, sequence_options_sql(c->options));
         column.not_null = true;
         break;
-      case CONSTR_GENERATED: column.generated_sql = expression_sql(c->raw_expr); break;
+      case CONSTR_GENERATED: column.extra.edit().generated_sql = expression_sql(c->raw_expr); break;
       default:
         if (constraints.size() > first && apply_constraint_attribute(c, constraints.back())) break;
         if (c->contype == CONSTR_PRIMARY) column.not_null = true;

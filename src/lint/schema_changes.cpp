@@ -47,7 +47,7 @@ void alter_column_type(const ColumnDef* def, SchemaChange& change) {
   change.kind = Kind::AlterColumnType;
   change.column.name = change.name;
   change.column.type = column_type(def->typeName);
-  change.column.collation = collation_sql(def->collClause);
+  change.column.extra.set(&ColumnExtras::collation, collation_sql(def->collClause));
   change.expression_sql = expression_sql(def->raw_default);  // USING
 }
 
@@ -60,7 +60,7 @@ bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
     case AT_ColumnDefault:
       change.kind = Kind::SetColumnDefault;
       change.column.default_sql = expression_sql(cmd->def);
-      change.column.sequences = nextval_sequences(cmd->def);
+      change.column.extra.set(&ColumnExtras::sequences, nextval_sequences(cmd->def));
       break;
     case AT_SetNotNull: change.kind = Kind::SetNotNull; break;
     case AT_DropNotNull: change.kind = Kind::DropNotNull; break;
@@ -85,7 +85,8 @@ bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
     case AT_DropIdentity: change.kind = Kind::SetIdentity; break;
     case AT_SetStorage:
       change.kind = Kind::SetStorage;
-      change.column.storage = cmd->def && IsA(cmd->def, String) ? strVal(cmd->def) : "";
+      change.column.extra.set(&ColumnExtras::storage,
+                             std::string(cmd->def && IsA(cmd->def, String) ? strVal(cmd->def) : ""));
       break;
     case AT_DropExpression: change.kind = Kind::DropExpression; break;
     default: return false;

@@ -55,8 +55,8 @@ Result<bool> carry_dependents(RecreationSpec& spec, const TableModel& table, con
   if (!table.comment.empty())
     if (auto sql = render_comment(spec.schema, spec.table, false, "", table.comment)) spec.grants.push_back(*sql);
   for (const ColumnModel& column : table.columns)
-    if (!column.comment.empty())
-      if (auto sql = render_comment(spec.schema, spec.table, false, column.name, column.comment))
+    if (!column.extra->comment.empty())
+      if (auto sql = render_comment(spec.schema, spec.table, false, column.name, column.extra->comment))
         spec.grants.push_back(std::move(*sql));
   return true;
 }

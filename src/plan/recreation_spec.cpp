@@ -65,8 +65,10 @@ void prepare_columns(TableModel& table) {
       column.identity = Identity::ByDefault;
       column.default_sql.clear();
     }
-    if (column.identity != Identity::None && column.identity_options.find("CACHE") == std::string::npos)
-      column.identity_options = column.identity_options.empty() ? "CACHE 1" : column.identity_options + " CACHE 1";
+    if (column.identity != Identity::None && column.extra->identity_options.find("CACHE") == std::string::npos) {
+      std::string& options = column.extra.edit().identity_options;
+      options = options.empty() ? "CACHE 1" : options + " CACHE 1";
+    }
   }
 }
 
@@ -117,7 +119,7 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
   for (const ColumnModel& column : table.columns) {
     if (column.identity != Identity::None) spec.identity_columns.push_back(column.name);
     const auto source = altered.sources.find(column.name);
-    if (source == altered.sources.end() || !column.generated_sql.empty()) continue;
+    if (source == altered.sources.end() || !column.extra->generated_sql.empty()) continue;
     spec.insert_columns.push_back(column.name);
     spec.select_expressions.push_back(source->second);
     spec.overriding_system_value = spec.overriding_system_value || column.identity == Identity::Always;

@@ -26,7 +26,7 @@ bool in_primary_key(const TableModel& table, const std::string& column) {
 Result<bool> alter_type(AlteredTable& altered, const SchemaChange& change) {
   auto column = altered_column(altered, change);
   if (!column) return column.error();
-  set_type(altered.table, change.name, change.column.type, change.column.collation);
+  set_type(altered.table, change.name, change.column.type, change.column.extra->collation);
   const bool using_given = !change.expression_sql.empty();
   altered.sources[change.name] =
       using_given ? "(" + change.expression_sql + ")" : quote_identifier(change.name) + "::" + change.column.type.sql;
@@ -52,7 +52,7 @@ Result<bool> alter_column(AlteredTable& altered, const SchemaChange& change) {
       return true;
     default:
       if (c.identity != Identity::None) return Error{"column " + c.name + " is an identity column and takes no default"};
-      set_default(altered.table, c.name, change.column.default_sql, change.column.sequences);
+      set_default(altered.table, c.name, change.column.default_sql, change.column.extra->sequences);
       altered.changes.push_back("column " + c.name +
                                 (change.column.default_sql.empty() ? ": drop default" : ": default " + change.column.default_sql));
       return true;

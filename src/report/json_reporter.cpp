@@ -62,8 +62,8 @@ void write_column(JsonWriter& json, const ColumnModel& column) {
   if (!column.default_sql.empty()) json.field("default", column.default_sql);
   if (column.identity != Identity::None)
     json.field("identity", column.identity == Identity::Always ? "always" : "by default");
-  if (!column.generated_sql.empty()) json.field("generated", column.generated_sql);
-  if (!column.collation.empty()) json.field("collation", column.collation);
+  if (!column.extra->generated_sql.empty()) json.field("generated", column.extra->generated_sql);
+  if (!column.extra->collation.empty()) json.field("collation", column.extra->collation);
   json.end_object();
 }
 

@@ -91,7 +91,7 @@ std::vector<std::string> columns(const TableModel& table) {
     std::string text = column.name + " " + column.type.sql;
     if (column.not_null) text += " NOT NULL";
     if (!column.default_sql.empty()) text += " DEFAULT " + column.default_sql;
-    if (!column.collation.empty()) text += " COLLATE " + column.collation;
+    if (!column.extra->collation.empty()) text += " COLLATE " + column.extra->collation;
     out.push_back(std::move(text));
   }
   return out;
