@@ -19,10 +19,10 @@ void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   for (const KeyShape& index : created.indexes)
     for (const std::string& name : index.columns) {
       const ColumnModel* column = created.table->column(name);
-      if (!column || !unindexable(column->type.name)) continue;
+      if (!column || !unindexable(column->type->name)) continue;
       out.report(change.span, StatementClass::Unsupported,
                  fmt::format("DSQL cannot index column {} of table {}, which is {}, so {} is rejected", name,
-                             display_key(created.table->key()), column->type.name, describe_index(index)))
+                             display_key(created.table->key()), column->type->name, describe_index(index)))
           .help(
               "index an expression of the value instead (for jsonb, (col->>'key'); dsql:2026-08-13 and later), or a "
               "text or uuid column that holds a hash of it");

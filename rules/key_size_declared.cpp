@@ -14,8 +14,8 @@ int32_t declared_size(const TableModel& table, const KeyShape& index) {
   int32_t total = 0;
   for (const std::string& name : index.columns) {
     const ColumnModel* column = table.column(name);
-    if (!column || column->type.width < 0) return -1;
-    total += column->type.width;
+    if (!column || column->type->width < 0) return -1;
+    total += column->type->width;
   }
   return total;
 }

@@ -116,7 +116,7 @@ ColumnType get_type(Reader& r) {
 
 void put(Writer& w, const ColumnModel& c) {
   const ColumnExtras& x = *c.extra;
-  w.text(c.name), put(w, c.type), w.flag(c.not_null), w.text(c.default_sql), w.names(x.sequences);
+  w.text(c.name), put(w, *c.type), w.flag(c.not_null), w.text(c.default_sql), w.names(x.sequences);
   w.number(static_cast<uint8_t>(c.identity)), w.text(x.identity_options), w.text(x.generated_sql);
   w.text(x.collation), w.text(x.storage), w.text(x.comment);
 }

@@ -82,7 +82,7 @@ List* column_constraints(ParsedFile& arena, const ColumnModel& column) {
 ColumnDef* column_node(ParsedFile& arena, const ColumnModel& column) {
   auto* node = makeNode(ColumnDef);
   node->colname = copy(column.name);
-  node->typeName = parse_type(arena, column.type.sql);
+  node->typeName = parse_type(arena, column.type->sql);
   if (!node->typeName) throw Unreadable{};
   node->is_local = true;
   node->location = -1;

@@ -1,11 +1,40 @@
 #include "catalog/schema.h"
 
 #include <algorithm>
+#include <functional>
+#include <mutex>
+#include <unordered_set>
 #include <utility>
 
 #include "catalog/catalog_file.h"
 
 namespace dsqlint {
+
+namespace {
+
+struct TypeHash {
+  size_t operator()(const ColumnType& type) const {
+    return std::hash<std::string>{}(type.sql) * 31 + std::hash<std::string>{}(type.name) + static_cast<size_t>(type.width);
+  }
+};
+struct SameType {
+  bool operator()(const ColumnType& a, const ColumnType& b) const {
+    return a.sql == b.sql && a.name == b.name && a.width == b.width;
+  }
+};
+
+}  // namespace
+
+const ColumnType TypeRef::kUnknown{};
+
+TypeRef::TypeRef(const ColumnType& type) {
+  // Threads lint files at once; a set's elements stay where they are as it grows. Never
+  // freed: catalogs that point into it live to the end.
+  static std::mutex mutex;
+  static auto* const types = new std::unordered_set<ColumnType, TypeHash, SameType>;
+  std::lock_guard lock(mutex);
+  type_ = &*types->insert(type).first;
+}
 
 std::string describe(const Origin& origin) {
   return "statement " + std::to_string(origin.statement) + " of " + origin.path;

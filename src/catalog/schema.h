@@ -34,6 +34,21 @@ struct ColumnType {
   int32_t width = -1;  ///< declared bytes of a key of this type; -1 when unbounded or unknown
 };
 
+/// A column's type, shared: the columns of one type point at one ColumnType, kept to the
+/// end of the process (there are no more of them than distinct types in the input), so a
+/// column is smaller and copies and frees no type strings.
+class TypeRef {
+ public:
+  TypeRef() = default;  ///< the unknown type: no name, no SQL
+  TypeRef(const ColumnType& type);  // NOLINT: interns, as assigning a ColumnType would copy
+  const ColumnType& operator*() const { return *type_; }
+  const ColumnType* operator->() const { return type_; }
+
+ private:
+  static const ColumnType kUnknown;
+  const ColumnType* type_ = &kUnknown;
+};
+
 enum class Identity : char { None, Always, ByDefault };
 
 /// What few columns have: kept out of line, so a table's columns are dense to scan, copy
@@ -54,7 +69,7 @@ struct ColumnExtras {
 
 struct ColumnModel {
   std::string name;
-  ColumnType type;
+  TypeRef type;
   bool not_null = false;
   Identity identity = Identity::None;
   std::string default_sql;  ///< the default expression; empty when none

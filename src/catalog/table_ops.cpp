@@ -144,7 +144,7 @@ void rename_column(TableModel& table, const std::string& from, const std::string
   }
 }
 
-void set_type(TableModel& table, const std::string& column, const ColumnType& type, const std::string& collation) {
+void set_type(TableModel& table, const std::string& column, TypeRef type, const std::string& collation) {
   if (ColumnModel* c = table.column(column)) c->type = type, c->extra.set(&ColumnExtras::collation, collation);
 }
 

@@ -26,7 +26,7 @@ std::vector<ConstraintModel> drop_column(TableModel& table, const std::string& c
 void rename_column(TableModel& table, const std::string& from, const std::string& to);
 
 /// ALTER COLUMN TYPE: the new type, and the collation given (empty: the type's default).
-void set_type(TableModel& table, const std::string& column, const ColumnType& type, const std::string& collation);
+void set_type(TableModel& table, const std::string& column, TypeRef type, const std::string& collation);
 
 /// SET DEFAULT, or DROP DEFAULT when `default_sql` is empty.
 void set_default(TableModel& table, const std::string& column, const std::string& default_sql,

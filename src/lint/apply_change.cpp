@@ -389,7 +389,7 @@ void other_change(Catalog& catalog, const SchemaChange& change, const Origin& or
       if (!origin.stripped) {
         const auto dot = change.table.find('.');
         catalog.domains[change.table] = DomainModel{change.table.substr(0, dot), change.table.substr(dot + 1),
-                                                    change.column.type, change.column.not_null,
+                                                    *change.column.type, change.column.not_null,
                                                     change.column.default_sql, change.constraints, origin};
       }
       return;

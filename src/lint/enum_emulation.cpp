@@ -425,7 +425,7 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
         for (const Declared& column : declared) {
           const ColumnModel* current = table ? table->column(column.column) : nullptr;
           only_check = only_check || (column.command == lfirst(cell) && column.command->subtype == AT_AlterColumnType &&
-                                      current && current->type.name == "text");
+                                      current && current->type->name == "text");
         }
         if (!only_check) commands = lappend(commands, lfirst(cell));
       }

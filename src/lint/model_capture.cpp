@@ -103,18 +103,18 @@ std::vector<std::string> string_list(const List* list) {
 
 std::string collation_sql(const CollateClause* collate) { return collate ? qualified_sql(collate->collname) : ""; }
 
-ColumnType column_type(const TypeName* type) {
+TypeRef column_type(const TypeName* type) {
   const auto read = [type] {
     ColumnType out{.name = type_name(type), .sql = type_sql(type)};
     out.width = declared_width(out.name, type);
-    return out;
+    return TypeRef(out);
   };
   // Migrations use few types for many columns: each is read once per thread.
-  thread_local std::unordered_map<std::string, ColumnType> known;
+  thread_local std::unordered_map<std::string, TypeRef> known;
   thread_local std::string key;
   if (!type || !type_key(type, key)) return read();
   if (const auto it = known.find(key); it != known.end()) return it->second;
-  ColumnType out = read();
+  const TypeRef out = read();
   if (known.size() < 4096) known.emplace(key, out);
   return out;
 }

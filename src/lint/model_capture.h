@@ -15,7 +15,7 @@ std::string relation_key(const RangeVar* relation);
 /// A qualified name list (schema, name) as a key.
 std::string names_key(const List* names);
 
-ColumnType column_type(const TypeName* type);
+TypeRef column_type(const TypeName* type);
 
 /// A COLLATE clause's collation as SQL ("\"C\"", "pg_catalog.\"default\""); empty for none.
 std::string collation_sql(const CollateClause* collate);

@@ -56,12 +56,14 @@ Result<std::vector<std::string>> key_columns(const TableModel& before, const Tab
 /// CACHE: CACHE 1 is PostgreSQL's default, so it is spelled out.
 void prepare_columns(TableModel& table) {
   for (ColumnModel& column : table.columns) {
-    const std::string& type = column.type.name;
+    const std::string& type = column.type->name;
     if (type == "serial" || type == "serial4" || type == "bigserial" || type == "serial8" || type == "smallserial" ||
         type == "serial2") {
-      column.type.sql = type.starts_with("big") || type == "serial8"     ? "bigint"
-                        : type.starts_with("small") || type == "serial2" ? "smallint"
-                                                                         : "integer";
+      ColumnType plain = *column.type;
+      plain.sql = type.starts_with("big") || type == "serial8"     ? "bigint"
+                  : type.starts_with("small") || type == "serial2" ? "smallint"
+                                                                   : "integer";
+      column.type = plain;
       column.identity = Identity::ByDefault;
       column.default_sql.clear();
     }

@@ -29,8 +29,8 @@ Result<bool> alter_type(AlteredTable& altered, const SchemaChange& change) {
   set_type(altered.table, change.name, change.column.type, change.column.extra->collation);
   const bool using_given = !change.expression_sql.empty();
   altered.sources[change.name] =
-      using_given ? "(" + change.expression_sql + ")" : quote_identifier(change.name) + "::" + change.column.type.sql;
-  altered.changes.push_back("column " + change.name + ": type " + change.column.type.sql +
+      using_given ? "(" + change.expression_sql + ")" : quote_identifier(change.name) + "::" + change.column.type->sql;
+  altered.changes.push_back("column " + change.name + ": type " + change.column.type->sql +
                             (using_given ? " using " + change.expression_sql : ""));
   return true;
 }

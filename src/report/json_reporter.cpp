@@ -58,7 +58,7 @@ void write_names(JsonWriter& json, std::string_view field, const std::vector<std
 }
 
 void write_column(JsonWriter& json, const ColumnModel& column) {
-  json.begin_object().field("name", column.name).field("type", column.type.sql).field("not_null", column.not_null);
+  json.begin_object().field("name", column.name).field("type", column.type->sql).field("not_null", column.not_null);
   if (!column.default_sql.empty()) json.field("default", column.default_sql);
   if (column.identity != Identity::None)
     json.field("identity", column.identity == Identity::Always ? "always" : "by default");

@@ -44,7 +44,7 @@ TEST(CatalogReplay, HistoryCarriesAcrossFilesInApplyOrder) {
     const StatementResult& retype = results[1].statements.at(0);
     EXPECT_EQ(retype.klass, StatementClass::Recreation);
     ASSERT_TRUE(retype.table_definition.has_value());
-    EXPECT_EQ(retype.table_definition->columns.at(1).type.name, "text");
+    EXPECT_EQ(retype.table_definition->columns.at(1).type->name, "text");
     EXPECT_EQ(retype.table_definition->origin.statement, 1u);
     // 0003 sees the type 0002 gave the column.
     EXPECT_TRUE(fired(results[2].statements.at(0), "index-key-type")) << "jobs=" << jobs;
@@ -88,7 +88,7 @@ TableModel rebuilt_table(const std::string& sql, uint32_t index) {
 std::vector<std::string> columns(const TableModel& table) {
   std::vector<std::string> out;
   for (const ColumnModel& column : table.columns) {
-    std::string text = column.name + " " + column.type.sql;
+    std::string text = column.name + " " + column.type->sql;
     if (column.not_null) text += " NOT NULL";
     if (!column.default_sql.empty()) text += " DEFAULT " + column.default_sql;
     if (!column.extra->collation.empty()) text += " COLLATE " + column.extra->collation;
@@ -171,7 +171,7 @@ TEST(CatalogReplay, ColumnTypeChangeKeepsTheRestOfTheColumn) {
       4);
   EXPECT_EQ(columns(table), (std::vector<std::string>{"id int NOT NULL", "note text NOT NULL DEFAULT 'n'",
                                                       "code varchar(5) COLLATE \"C\""}));
-  EXPECT_EQ(table.column("code")->type.width, 5);
+  EXPECT_EQ(table.column("code")->type->width, 5);
 }
 
 TEST(CatalogReplay, RenamedColumnsAndTablesRebuildUnderTheirNewNames) {
