@@ -67,7 +67,8 @@ List* column_constraints(ParsedFile& arena, const ColumnModel& column) {
   if (column.identity != Identity::None) {
     Constraint* node = constraint_node(CONSTR_IDENTITY);
     node->generated_when = column.identity == Identity::Always ? 'a' : 'd';
-    node->options = column.extra->identity_options.empty() ? NIL : parse_sequence_options(arena, column.extra->identity_options);
+    const std::string& options = column.extra->identity_options;
+    node->options = options.empty() ? NIL : parse_sequence_options(arena, options);
     out = lappend(out, node);
   }
   if (!column.extra->generated_sql.empty()) {

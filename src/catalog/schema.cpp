@@ -14,7 +14,8 @@ namespace {
 
 struct TypeHash {
   size_t operator()(const ColumnType& type) const {
-    return std::hash<std::string>{}(type.sql) * 31 + std::hash<std::string>{}(type.name) + static_cast<size_t>(type.width);
+    const std::hash<std::string> hash;
+    return hash(type.sql) * 31 + hash(type.name) + static_cast<size_t>(type.width);
   }
 };
 struct SameType {

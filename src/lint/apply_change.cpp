@@ -299,10 +299,10 @@ void column_change(TableModel& t, const SchemaChange& change) {
     case Kind::SetNotNull:
     case Kind::DropNotNull: set_not_null(t, change.name, change.kind == Kind::SetNotNull); return;
     case Kind::SetIdentity:
-      if (column)
-        column->identity = change.column.identity,
-        column->extra.set(&ColumnExtras::identity_options, change.column.extra->identity_options);
-      if (column && column->identity != Identity::None) column->not_null = true;
+      if (!column) return;
+      column->identity = change.column.identity;
+      column->extra.set(&ColumnExtras::identity_options, change.column.extra->identity_options);
+      if (column->identity != Identity::None) column->not_null = true;
       return;
     case Kind::SetStorage:
       if (column) column->extra.set(&ColumnExtras::storage, change.column.extra->storage);
