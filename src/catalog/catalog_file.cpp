@@ -154,20 +154,26 @@ ConstraintModel get_constraint(Reader& r) {
 void put(Writer& w, const IndexModel& i) {
   w.text(i.name), w.number(i.keys.size());
   for (const IndexKeyModel& k : i.keys)
-    w.text(k.column), w.text(k.expression_sql), w.text(k.collation), w.text(k.opclass), w.number(k.ordering),
-        w.number(k.nulls);
-  w.names(i.include), w.text(i.predicate_sql), w.text(i.method), w.flag(i.unique), w.flag(i.nulls_not_distinct);
-  w.text(i.comment);
+    w.text(k.column), w.text(k.extra->expression_sql), w.text(k.extra->collation), w.text(k.extra->opclass),
+        w.number(k.ordering), w.number(k.nulls);
+  const IndexExtras& x = *i.extra;
+  w.names(x.include), w.text(x.predicate_sql), w.text(x.method), w.flag(i.unique), w.flag(i.nulls_not_distinct);
+  w.text(x.comment);
 }
 IndexModel get_index(Reader& r) {
   IndexModel i;
   i.name = r.text();
   i.keys.resize(r.count());
-  for (IndexKeyModel& k : i.keys)
-    k.column = r.text(), k.expression_sql = r.text(), k.collation = r.text(), k.opclass = r.text(),
+  for (IndexKeyModel& k : i.keys) {
+    IndexKeyExtras kx;
+    k.column = r.text(), kx.expression_sql = r.text(), kx.collation = r.text(), kx.opclass = r.text(),
     k.ordering = r.letter(), k.nulls = r.letter();
-  i.include = r.names(), i.predicate_sql = r.text(), i.method = r.text(), i.unique = r.flag();
-  i.nulls_not_distinct = r.flag(), i.comment = r.text();
+    if (!kx.empty()) k.extra = std::move(kx);
+  }
+  IndexExtras x;
+  x.include = r.names(), x.predicate_sql = r.text(), x.method = r.text(), i.unique = r.flag();
+  i.nulls_not_distinct = r.flag(), x.comment = r.text();
+  if (!x.empty()) i.extra = std::move(x);
   return i;
 }
 

@@ -149,9 +149,9 @@ Constraint* table_constraint(ParsedFile& arena, const ConstraintModel& model, co
 IndexElem* index_elem(ParsedFile& arena, const IndexKeyModel& key) {
   auto* elem = makeNode(IndexElem);
   if (!key.column.empty()) elem->name = copy(key.column);
-  else elem->expr = expression(arena, key.expression_sql);
-  if (!key.collation.empty()) elem->collation = qualified(arena, key.collation);
-  if (!key.opclass.empty()) elem->opclass = qualified(arena, key.opclass);
+  else elem->expr = expression(arena, key.extra->expression_sql);
+  if (!key.extra->collation.empty()) elem->collation = qualified(arena, key.extra->collation);
+  if (!key.extra->opclass.empty()) elem->opclass = qualified(arena, key.extra->opclass);
   elem->ordering = key.ordering == 'a' ? SORTBY_ASC : key.ordering == 'd' ? SORTBY_DESC : SORTBY_DEFAULT;
   elem->nulls_ordering = key.nulls == 'f'   ? SORTBY_NULLS_FIRST
                          : key.nulls == 'l' ? SORTBY_NULLS_LAST
@@ -195,11 +195,12 @@ std::optional<std::string> render_create_index(const IndexModel& index, const st
     auto* node = makeNode(IndexStmt);
     node->idxname = copy(name);
     node->relation = relation(schema, table);
-    node->accessMethod = copy(index.method.empty() ? "btree" : index.method);
+    const IndexExtras& extra = *index.extra;
+    node->accessMethod = copy(extra.method.empty() ? "btree" : extra.method);
     for (const IndexKeyModel& key : index.keys) node->indexParams = lappend(node->indexParams, index_elem(arena, key));
-    for (const std::string& column : index.include)
+    for (const std::string& column : extra.include)
       node->indexIncludingParams = lappend(node->indexIncludingParams, index_elem(arena, IndexKeyModel{.column = column}));
-    if (!index.predicate_sql.empty()) node->whereClause = expression(arena, index.predicate_sql);
+    if (!extra.predicate_sql.empty()) node->whereClause = expression(arena, extra.predicate_sql);
     node->unique = index.unique;
     node->nulls_not_distinct = index.nulls_not_distinct;
     return reinterpret_cast<Node*>(node);

@@ -105,25 +105,39 @@ struct ConstraintModel {
   bool is_key() const { return kind == ConstraintKind::PrimaryKey || kind == ConstraintKind::Unique; }
 };
 
-/// One key of an index: a column or an expression, and how it is ordered.
-struct IndexKeyModel {
-  std::string column;          ///< empty for an expression
+/// What few index keys have: kept out of line, as a column's extras are.
+struct IndexKeyExtras {
   std::string expression_sql;  ///< empty for a column
   std::string collation, opclass;
-  char ordering = 0;  ///< 0 default, 'a' ASC, 'd' DESC
-  char nulls = 0;     ///< 0 default, 'f' NULLS FIRST, 'l' NULLS LAST
+
+  bool empty() const { return expression_sql.empty() && collation.empty() && opclass.empty(); }
+};
+
+/// One key of an index: a column or an expression, and how it is ordered.
+struct IndexKeyModel {
+  std::string column;  ///< empty for an expression
+  char ordering = 0;   ///< 0 default, 'a' ASC, 'd' DESC
+  char nulls = 0;      ///< 0 default, 'f' NULLS FIRST, 'l' NULLS LAST
+  Boxed<IndexKeyExtras> extra;
+};
+
+/// What few indexes have: kept out of line.
+struct IndexExtras {
+  std::vector<std::string> include;
+  std::string predicate_sql;  ///< WHERE; empty for none
+  std::string method;         ///< USING; empty for the default
+  std::string comment;
+
+  bool empty() const { return include.empty() && predicate_sql.empty() && method.empty() && comment.empty(); }
 };
 
 /// An index made by CREATE INDEX (a key constraint's index is its constraint).
 struct IndexModel {
   std::string name;
   std::vector<IndexKeyModel> keys;
-  std::vector<std::string> include;
-  std::string predicate_sql;  ///< WHERE; empty for none
-  std::string method;         ///< USING; empty for the default
   bool unique = false;
   bool nulls_not_distinct = false;
-  std::string comment;
+  Boxed<IndexExtras> extra;
 
   /// The key columns in order, "" for an expression key.
   std::vector<std::string> columns() const;

@@ -59,8 +59,8 @@ std::string constraint_name(const TableModel& table, const ConstraintModel& cons
 std::string index_name(const TableModel& table, const IndexModel& index, std::set<std::string>& used) {
   std::vector<std::string> columns;
   for (const IndexKeyModel& key : index.keys)
-    columns.push_back(key.column.empty() ? expression_label(key.expression_sql) : key.column);
-  columns.insert(columns.end(), index.include.begin(), index.include.end());
+    columns.push_back(key.column.empty() ? expression_label(key.extra->expression_sql) : key.column);
+  columns.insert(columns.end(), index.extra->include.begin(), index.extra->include.end());
   return choose_index_name(table.name, columns, used);
 }
 
@@ -77,10 +77,12 @@ bool uses(const ConstraintModel& c, const std::string& column) {
 
 bool uses(const IndexModel& index, const std::string& column) {
   for (const IndexKeyModel& key : index.keys)
-    if (key.column == column || (!key.expression_sql.empty() && contains(columns_of(key.expression_sql), column)))
+    if (key.column == column ||
+        (!key.extra->expression_sql.empty() && contains(columns_of(key.extra->expression_sql), column)))
       return true;
-  return contains(index.include, column) ||
-         (!index.predicate_sql.empty() && contains(columns_of(index.predicate_sql), column));
+  const IndexExtras& extra = *index.extra;
+  return contains(extra.include, column) ||
+         (!extra.predicate_sql.empty() && contains(columns_of(extra.predicate_sql), column));
 }
 
 }  // namespace
@@ -137,10 +139,11 @@ void rename_column(TableModel& table, const std::string& from, const std::string
   for (IndexModel& index : table.indexes) {
     for (IndexKeyModel& key : index.keys) {
       if (key.column == from) key.column = to;
-      follow(key.expression_sql);
+      if (!key.extra->expression_sql.empty()) follow(key.extra.edit().expression_sql);
     }
-    rename_in(index.include, from, to);
-    follow(index.predicate_sql);
+    if (index.extra->empty()) continue;
+    rename_in(index.extra.edit().include, from, to);
+    follow(index.extra.edit().predicate_sql);
   }
 }
 

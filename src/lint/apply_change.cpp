@@ -216,7 +216,7 @@ void add_key_using_index(TableModel& table, ConstraintModel constraint, const st
   const IndexModel* index = table.index(index_name);
   if (!index) return;
   constraint.columns = index->columns();
-  constraint.include = index->include;
+  constraint.include = index->extra->include;
   if (constraint.name.empty()) constraint.name = index_name;
   drop_index(table, index_name);
   add_constraint(table, std::move(constraint));

@@ -42,10 +42,10 @@ bool settled_by_fold(std::string_view rule) {
 /// A CREATE UNIQUE INDEX that a UNIQUE constraint of the same name can stand for: plain
 /// columns, no predicate, the default method (Drizzle writes USING btree).
 bool plain_unique_index(const IndexModel& index) {
-  if (!index.unique || !index.predicate_sql.empty() || index.name.empty()) return false;
-  if (!index.method.empty() && index.method != "btree") return false;
+  if (!index.unique || !index.extra->predicate_sql.empty() || index.name.empty()) return false;
+  if (!index.extra->method.empty() && index.extra->method != "btree") return false;
   return std::all_of(index.keys.begin(), index.keys.end(), [](const IndexKeyModel& key) {
-    return !key.column.empty() && key.collation.empty() && key.opclass.empty() && !key.ordering && !key.nulls;
+    return !key.column.empty() && key.extra->empty() && !key.ordering && !key.nulls;
   });
 }
 
@@ -66,7 +66,7 @@ void index_to_constraint(TableModel& table, const std::string& name) {
   const IndexModel* index = table.index(name);
   if (!index) return;
   table.constraints.push_back(ConstraintModel{.name = name, .kind = ConstraintKind::Unique, .columns = index->columns(),
-                                              .include = index->include,
+                                              .include = index->extra->include,
                                               .nulls_not_distinct = index->nulls_not_distinct});
   drop_index(table, name);
 }

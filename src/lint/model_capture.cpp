@@ -209,20 +209,23 @@ ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& con
 
 IndexModel index_model(const IndexStmt* index) {
   IndexModel out{.name = index->idxname ? index->idxname : "",
-                 .method = index->accessMethod && std::string_view(index->accessMethod) != "btree" ? index->accessMethod : "",
                  .unique = index->unique,
                  .nulls_not_distinct = index->nulls_not_distinct};
+  IndexExtras extra;
+  if (index->accessMethod && std::string_view(index->accessMethod) != "btree") extra.method = index->accessMethod;
   for (const IndexElem* elem : list_nodes<IndexElem>(index->indexParams, T_IndexElem)) {
-    IndexKeyModel key{.column = elem->name ? elem->name : "", .expression_sql = expression_sql(elem->expr)};
-    if (elem->collation) key.collation = qualified_sql(elem->collation);
-    if (elem->opclass) key.opclass = qualified_sql(elem->opclass);
+    IndexKeyModel key{.column = elem->name ? elem->name : ""};
+    key.extra.set(&IndexKeyExtras::expression_sql, expression_sql(elem->expr));
+    if (elem->collation) key.extra.edit().collation = qualified_sql(elem->collation);
+    if (elem->opclass) key.extra.edit().opclass = qualified_sql(elem->opclass);
     key.ordering = elem->ordering == SORTBY_ASC ? 'a' : elem->ordering == SORTBY_DESC ? 'd' : 0;
     key.nulls = elem->nulls_ordering == SORTBY_NULLS_FIRST ? 'f' : elem->nulls_ordering == SORTBY_NULLS_LAST ? 'l' : 0;
     out.keys.push_back(std::move(key));
   }
   for (const IndexElem* elem : list_nodes<IndexElem>(index->indexIncludingParams, T_IndexElem))
-    if (elem->name) out.include.emplace_back(elem->name);
-  out.predicate_sql = expression_sql(index->whereClause);
+    if (elem->name) extra.include.emplace_back(elem->name);
+  extra.predicate_sql = expression_sql(index->whereClause);
+  if (!extra.empty()) out.extra = std::move(extra);
   return out;
 }
 

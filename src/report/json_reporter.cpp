@@ -89,7 +89,7 @@ void write_table(JsonWriter& json, const TableModel& table) {
   for (const IndexModel& index : table.indexes) {
     json.begin_object().field("name", index.name).field("unique", index.unique);
     write_names(json, "columns", index.columns());
-    if (!index.predicate_sql.empty()) json.field("where", index.predicate_sql);
+    if (!index.extra->predicate_sql.empty()) json.field("where", index.extra->predicate_sql);
     json.end_object();
   }
   json.end_array().field("origin", describe(table.origin)).end_object();

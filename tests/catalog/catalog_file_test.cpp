@@ -45,7 +45,7 @@ TEST(CatalogFile, RoundTripsEveryPart) {
   EXPECT_EQ(encode_catalog(*decoded, "v1"), bytes) << "one table read, one packed";
   EXPECT_EQ(posts.constraints.at(2).name, "posts_title_check");
   EXPECT_FALSE(posts.constraints.at(2).valid);
-  EXPECT_EQ(posts.indexes.at(0).keys.at(0).expression_sql, "lower(title)");
+  EXPECT_EQ(posts.indexes.at(0).keys.at(0).extra->expression_sql, "lower(title)");
   EXPECT_EQ(posts.indexes.at(0).keys.at(0).ordering, 'd');
   EXPECT_EQ(decoded->table("public.users")->column("n")->identity, Identity::ByDefault);
   EXPECT_EQ(decoded->table("public.users")->comment, "people");

@@ -188,7 +188,7 @@ TEST(CatalogReplay, RenamedColumnsAndTablesRebuildUnderTheirNewNames) {
   ASSERT_EQ(table.indexes.size(), 1u);
   EXPECT_EQ(table.indexes[0].name, "t_a_idx");
   EXPECT_EQ(table.indexes[0].columns(), std::vector<std::string>{"b"});
-  EXPECT_EQ(table.indexes[0].predicate_sql, "b > 1");
+  EXPECT_EQ(table.indexes[0].extra->predicate_sql, "b > 1");
   // The rebuild keeps every name PostgreSQL gave, though they no longer match the table.
   const auto spec = recreation_spec(table, "ALTER TABLE s ALTER COLUMN b SET NOT NULL", "s1", false);
   ASSERT_TRUE(spec) << spec.error().message;
