@@ -133,9 +133,9 @@ ColumnModel get_column(Reader& r) {
 void put(Writer& w, const ConstraintModel& c) {
   w.text(c.name), w.number(static_cast<uint8_t>(c.kind)), w.names(c.columns), w.names(c.include);
   w.flag(c.nulls_not_distinct), w.text(c.expression_sql);
-  w.text(c.references.table), w.names(c.references.columns), w.number(static_cast<uint8_t>(c.references.match));
-  w.number(static_cast<uint8_t>(c.references.on_update)), w.number(static_cast<uint8_t>(c.references.on_delete));
-  w.names(c.references.delete_set_columns);
+  w.text(c.references->table), w.names(c.references->columns), w.number(static_cast<uint8_t>(c.references->match));
+  w.number(static_cast<uint8_t>(c.references->on_update)), w.number(static_cast<uint8_t>(c.references->on_delete));
+  w.names(c.references->delete_set_columns);
   w.flag(c.valid), w.flag(c.deferrable), w.flag(c.initially_deferred), w.flag(c.no_inherit);
   w.text(c.emulates);
 }
@@ -143,9 +143,11 @@ ConstraintModel get_constraint(Reader& r) {
   ConstraintModel c;
   c.name = r.text(), c.kind = static_cast<ConstraintKind>(r.number() % 5), c.columns = r.names(), c.include = r.names();
   c.nulls_not_distinct = r.flag(), c.expression_sql = r.text();
-  c.references.table = r.text(), c.references.columns = r.names(), c.references.match = r.letter();
-  c.references.on_update = r.letter(), c.references.on_delete = r.letter();
-  c.references.delete_set_columns = r.names();
+  ForeignKeyModel fk;
+  fk.table = r.text(), fk.columns = r.names(), fk.match = r.letter();
+  fk.on_update = r.letter(), fk.on_delete = r.letter();
+  fk.delete_set_columns = r.names();
+  if (c.kind == ConstraintKind::ForeignKey) c.references = std::move(fk);
   c.valid = r.flag(), c.deferrable = r.flag(), c.initially_deferred = r.flag(), c.no_inherit = r.flag();
   c.emulates = r.text();
   return c;

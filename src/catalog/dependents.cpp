@@ -31,7 +31,7 @@ TableDependents dependents_of(const Catalog& catalog, const std::string& table) 
       const TableModel* holder = catalog.table(other);
       if (!holder) continue;
       for (const ConstraintModel& c : holder->constraints)
-        if (c.kind == ConstraintKind::ForeignKey && c.references.table == table) out.keys.emplace_back(other, c);
+        if (c.kind == ConstraintKind::ForeignKey && c.references->table == table) out.keys.emplace_back(other, c);
     }
   std::map<std::string, int> found;
   collect_views(catalog, table, 0, found);

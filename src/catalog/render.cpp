@@ -133,13 +133,13 @@ Constraint* table_constraint(ParsedFile& arena, const ConstraintModel& model, co
       break;
     case ConstraintKind::Check: node->raw_expr = expression(arena, model.expression_sql); break;
     case ConstraintKind::ForeignKey:
-      node->pktable = relation(model.references.table);
+      node->pktable = relation(model.references->table);
       node->fk_attrs = names(model.columns);
-      node->pk_attrs = names(model.references.columns);
-      node->fk_matchtype = model.references.match;
-      node->fk_upd_action = model.references.on_update;
-      node->fk_del_action = model.references.on_delete;
-      node->fk_del_set_cols = names(model.references.delete_set_columns);
+      node->pk_attrs = names(model.references->columns);
+      node->fk_matchtype = model.references->match;
+      node->fk_upd_action = model.references->on_update;
+      node->fk_del_action = model.references->on_delete;
+      node->fk_del_set_cols = names(model.references->delete_set_columns);
       break;
     case ConstraintKind::Exclusion: break;
   }

@@ -94,7 +94,7 @@ struct ConstraintModel {
   std::vector<std::string> include;  ///< PRIMARY KEY / UNIQUE ... INCLUDE (...)
   bool nulls_not_distinct = false;
   std::string expression_sql;  ///< CHECK's expression; an EXCLUDE's whole clause
-  ForeignKeyModel references;
+  Boxed<ForeignKeyModel> references;  ///< a foreign key's; out of line, as most constraints are keys
   bool valid = true;  ///< false: added NOT VALID and not validated since
   bool deferrable = false, initially_deferred = false;
   bool no_inherit = false;

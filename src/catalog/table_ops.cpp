@@ -132,9 +132,10 @@ void rename_column(TableModel& table, const std::string& from, const std::string
   for (ConstraintModel& c : table.constraints) {
     rename_in(c.columns, from, to);
     rename_in(c.include, from, to);
-    rename_in(c.references.delete_set_columns, from, to);
     if (c.kind == ConstraintKind::Check) follow(c.expression_sql);
-    if (c.references.table == table.key()) rename_in(c.references.columns, from, to);  // a self-reference
+    if (c.kind != ConstraintKind::ForeignKey) continue;
+    rename_in(c.references.edit().delete_set_columns, from, to);
+    if (c.references->table == table.key()) rename_in(c.references.edit().columns, from, to);  // a self-reference
   }
   for (IndexModel& index : table.indexes) {
     for (IndexKeyModel& key : index.keys) {
@@ -218,10 +219,10 @@ void rename_index(TableModel& table, const std::string& from, const std::string&
 std::vector<ConstraintModel> drop_references(TableModel& table, const std::string& target, const ConstraintModel* key) {
   std::vector<ConstraintModel> dropped;
   std::erase_if(table.constraints, [&](const ConstraintModel& c) {
-    if (c.kind != ConstraintKind::ForeignKey || c.references.table != target) return false;
+    if (c.kind != ConstraintKind::ForeignKey || c.references->table != target) return false;
     // A key without referenced columns relies on the primary key; else on the key with its columns.
-    const bool relies = !key || (c.references.columns.empty() ? key->kind == ConstraintKind::PrimaryKey
-                                                              : c.references.columns == key->columns);
+    const bool relies = !key || (c.references->columns.empty() ? key->kind == ConstraintKind::PrimaryKey
+                                                              : c.references->columns == key->columns);
     if (relies) dropped.push_back(c);
     return relies;
   });
@@ -231,12 +232,13 @@ std::vector<ConstraintModel> drop_references(TableModel& table, const std::strin
 void rename_referenced_column(TableModel& table, const std::string& target, const std::string& from,
                               const std::string& to) {
   for (ConstraintModel& c : table.constraints)
-    if (c.kind == ConstraintKind::ForeignKey && c.references.table == target) rename_in(c.references.columns, from, to);
+    if (c.kind == ConstraintKind::ForeignKey && c.references->table == target)
+      rename_in(c.references.edit().columns, from, to);
 }
 
 void rename_referenced_table(TableModel& table, const std::string& target, const std::string& to) {
   for (ConstraintModel& c : table.constraints)
-    if (c.kind == ConstraintKind::ForeignKey && c.references.table == target) c.references.table = to;
+    if (c.kind == ConstraintKind::ForeignKey && c.references->table == target) c.references.edit().table = to;
 }
 
 }  // namespace dsqlint

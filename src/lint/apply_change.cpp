@@ -23,7 +23,7 @@ struct Names {
   explicit Names(const TableModel* table) {
     if (!table) return;
     for (const ConstraintModel& c : table->constraints) {
-      if (c.kind == ConstraintKind::ForeignKey) targets.emplace_back(c.references.table);
+      if (c.kind == ConstraintKind::ForeignKey) targets.emplace_back(c.references->table);
       if (c.is_key()) indexes.emplace_back(c.name);
     }
     for (const IndexModel& index : table->indexes) indexes.emplace_back(index.name);
@@ -150,7 +150,7 @@ void drop_table(Catalog& catalog, const std::string& key) {
   // The table's own names leave the reverse indexes with it: no footprint to compare.
   const TableModel table = *catalog.take_table(key);
   for (const ConstraintModel& c : table.constraints) {
-    if (c.kind == ConstraintKind::ForeignKey) forget_reference(catalog, key, c.references.table);
+    if (c.kind == ConstraintKind::ForeignKey) forget_reference(catalog, key, c.references->table);
     if (c.is_key()) forget_index(catalog, table.schema, c.name);
   }
   for (const IndexModel& index : table.indexes) forget_index(catalog, table.schema, index.name);

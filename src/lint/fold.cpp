@@ -122,9 +122,9 @@ bool TableFolding::foldable(const StatementResult& statement, const std::string&
     switch (change.kind) {
       case Kind::AddConstraint: {
         if (!change.name.empty() || change.constraint.kind == ConstraintKind::Exclusion) return false;
-        if (change.constraint.kind != ConstraintKind::ForeignKey || change.constraint.references.table == table) break;
+        if (change.constraint.kind != ConstraintKind::ForeignKey || change.constraint.references->table == table) break;
         // The table it references must exist where the CREATE TABLE runs.
-        const TableModel* target = catalog.table(change.constraint.references.table);
+        const TableModel* target = catalog.table(change.constraint.references->table);
         if (!target || (target->origin.path == file_.source.path && target->origin.statement > create.index)) return false;
         break;
       }

@@ -22,14 +22,15 @@ Result<CarriedKey> carried_key(ConstraintModel key, const std::string& schema, c
 }  // namespace
 
 bool added_after_copy(const ConstraintModel& c, const std::string& table_key) {
-  return c.kind == ConstraintKind::ForeignKey && (c.references.table == table_key || !c.valid);
+  return c.kind == ConstraintKind::ForeignKey && (c.references->table == table_key || !c.valid);
 }
 
 Result<bool> carry_dependents(RecreationSpec& spec, const TableModel& table, const TableDependents& dependents) {
   const std::string key = table.key();
   for (ConstraintModel c : table.constraints) {
     if (!added_after_copy(c, key)) continue;
-    if (c.references.table == key) c.references.table = spec.schema + "." + spec.new_table;  // the new table's own rows
+    if (c.kind == ConstraintKind::ForeignKey && c.references->table == key)
+      c.references.edit().table = spec.schema + "." + spec.new_table;  // the new table's own rows
     auto carried = carried_key(std::move(c), spec.schema, spec.new_table, spec.dsql);
     if (!carried) return carried.error();
     spec.own_keys.push_back(std::move(*carried));

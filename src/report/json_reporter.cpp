@@ -72,8 +72,8 @@ void write_constraint(JsonWriter& json, const ConstraintModel& constraint) {
   write_names(json, "columns", constraint.columns);
   if (!constraint.expression_sql.empty()) json.field("expression", constraint.expression_sql);
   if (constraint.kind == ConstraintKind::ForeignKey) {
-    json.field("references", constraint.references.table);
-    write_names(json, "referenced_columns", constraint.references.columns);
+    json.field("references", constraint.references->table);
+    write_names(json, "referenced_columns", constraint.references->columns);
   }
   json.field("valid", constraint.valid).end_object();
 }

@@ -105,7 +105,7 @@ std::vector<std::string> constraints(const TableModel& table) {
     std::string text = c.name + " " + kinds[static_cast<int>(c.kind)];
     for (const std::string& column : c.columns) text += " " + column;
     if (!c.expression_sql.empty()) text += " " + c.expression_sql;
-    if (c.kind == ConstraintKind::ForeignKey) text += " -> " + c.references.table;
+    if (c.kind == ConstraintKind::ForeignKey) text += " -> " + c.references->table;
     out.push_back(std::move(text));
   }
   return out;
@@ -230,8 +230,8 @@ TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
   for (const StatementResult& statement : result.statements)
     for (const SchemaChange& change : statement.changes) apply_change(catalog, change, Origin{"r.sql", statement.index});
   EXPECT_EQ(catalog.referenced_by.at("public.a2"), std::set<std::string>{"public.b"});
-  EXPECT_EQ(catalog.table("public.b")->constraints.at(1).references.table, "public.a2");
-  EXPECT_EQ(catalog.table("public.b")->constraints.at(1).references.columns, std::vector<std::string>{"key"});
+  EXPECT_EQ(catalog.table("public.b")->constraints.at(1).references->table, "public.a2");
+  EXPECT_EQ(catalog.table("public.b")->constraints.at(1).references->columns, std::vector<std::string>{"key"});
   EXPECT_EQ(catalog.index_owner.at("public.b_a"), "public.b");
   EXPECT_EQ(catalog.index_owner.at("public.a_pkey"), "public.a2");
   EXPECT_EQ(catalog.read_by.at("public.a2"), std::set<std::string>{"public.v"});
