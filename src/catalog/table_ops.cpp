@@ -222,7 +222,7 @@ std::vector<ConstraintModel> drop_references(TableModel& table, const std::strin
     if (c.kind != ConstraintKind::ForeignKey || c.references->table != target) return false;
     // A key without referenced columns relies on the primary key; else on the key with its columns.
     const bool relies = !key || (c.references->columns.empty() ? key->kind == ConstraintKind::PrimaryKey
-                                                              : c.references->columns == key->columns);
+                                                               : c.references->columns == key->columns);
     if (relies) dropped.push_back(c);
     return relies;
   });

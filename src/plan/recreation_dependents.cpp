@@ -29,8 +29,7 @@ Result<bool> carry_dependents(RecreationSpec& spec, const TableModel& table, con
   const std::string key = table.key();
   for (ConstraintModel c : table.constraints) {
     if (!added_after_copy(c, key)) continue;
-    if (c.kind == ConstraintKind::ForeignKey && c.references->table == key)
-      c.references.edit().table = spec.schema + "." + spec.new_table;  // the new table's own rows
+    if (c.references->table == key) c.references.edit().table = spec.schema + "." + spec.new_table;  // its own rows
     auto carried = carried_key(std::move(c), spec.schema, spec.new_table, spec.dsql);
     if (!carried) return carried.error();
     spec.own_keys.push_back(std::move(*carried));
