@@ -152,8 +152,11 @@ ParsedFile parse_file(const SourceFile& file) {
   }
   attach_async_keywords(parsed.statements, prepared.async_keywords);
   for (ParsedStatement& extra : prepared.extra) parsed.statements.push_back(std::move(extra));
-  std::stable_sort(parsed.statements.begin(), parsed.statements.end(),
-                   [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+  // In order already unless DSQL-only statements were read aside (a stable sort of sorted
+  // statements still moves each of them).
+  const auto by_begin = [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; };
+  if (!std::is_sorted(parsed.statements.begin(), parsed.statements.end(), by_begin))
+    std::stable_sort(parsed.statements.begin(), parsed.statements.end(), by_begin);
   return parsed;
 }
 
