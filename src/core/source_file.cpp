@@ -78,6 +78,9 @@ Result<std::string> read_file_bytes(const std::string& path) {
     }
     if (got == 0) break;
     size += static_cast<size_t>(got);
+    // All fstat said a regular file holds: no second read just to see its end (one that
+    // grows meanwhile may grow after any last read too).
+    if (S_ISREG(info.st_mode) && size == static_cast<size_t>(info.st_size)) break;
   }
   ::close(fd);
   text.resize(size);
