@@ -59,23 +59,18 @@ char* escape_json(char* w, std::string_view text) {
     p += plain;
     escape(static_cast<unsigned char>(*p++));
   }
-  // The last bytes likewise, from a copy: reading sixteen past them could leave the page.
-  char tail[32] = {};
-  const auto left = static_cast<size_t>(end - p);
-  std::memcpy(tail, p, left);
-  for (const char *t = tail, *const t_end = tail + left; t < t_end;) {
-    const auto count = static_cast<unsigned>(t_end - t);
-    const unsigned mask = special(t) & ((1u << count) - 1);
-    if (mask == 0) {
-      w += count;
-      break;
-    }
-    const int plain = __builtin_ctz(mask);
+  // The last bytes likewise, with one load: in place when the sixteen bytes from `p` stay
+  // within its page (so the load cannot fault), else from a copy. Past the first byte to
+  // escape, the bytewise loop below goes on.
+  if (const auto left = static_cast<unsigned>(end - p); left > 0) {
+    char copy[16] = {};
+    const char* from = p;
+    if ((reinterpret_cast<uintptr_t>(p) & 4095) > 4096 - 16) from = static_cast<const char*>(std::memcpy(copy, p, left));
+    const unsigned mask = special(from) & ((1u << left) - 1);
+    const unsigned plain = mask ? static_cast<unsigned>(__builtin_ctz(mask)) : left;
     w += plain;
-    t += plain;
-    escape(static_cast<unsigned char>(*t++));
+    p += plain;
   }
-  p = end;
 #endif
   while (p < end) {
     const auto c = static_cast<unsigned char>(*p++);

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <sys/mman.h>
+#include <cstring>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "report/json_writer.h"
@@ -25,6 +29,25 @@ TEST(JsonWriter, EscapesWhatJsonRequiresAtEveryPosition) {
   EXPECT_EQ(json_quoted("tab\there"), "\"tab\\there\"");
   EXPECT_EQ(json_quoted(std::string(1, '\x01')), "\"\\u0001\"");
   EXPECT_EQ(json_quoted("café ☕ \x7f"), "\"café ☕ \x7f\"");
+}
+
+TEST(JsonWriter, StringsEndingAtAnUnreadablePageAreReadOnlyToTheirEnd) {
+  // The escaper loads sixteen bytes at a time; a string whose last byte is the last of its
+  // page, followed by a page that cannot be read, must not make it fault.
+  const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  void* const map = ::mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  ASSERT_NE(map, MAP_FAILED);
+  char* const guard = static_cast<char*>(map) + page;
+  ASSERT_EQ(::mprotect(guard, page, PROT_NONE), 0);
+  for (size_t size = 0; size <= 40; ++size) {
+    for (const char last : {'z', '"', '\n'}) {
+      std::string text(size, 'a');
+      if (size > 0) text.back() = last;
+      std::memcpy(guard - size, text.data(), size);
+      EXPECT_EQ(nlohmann::json::parse(json_quoted(std::string_view(guard - size, size))).get<std::string>(), text) << size;
+    }
+  }
+  ::munmap(map, 2 * page);
 }
 
 TEST(JsonWriter, PutsCommasBetweenMembers) {
