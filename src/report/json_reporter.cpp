@@ -9,7 +9,8 @@ namespace {
 
 void write_range(JsonWriter& json, const FileResult& file, Span span) {
   const auto [begin, end] = file.range(span);
-  json.numbers({{"line", begin.line}, {"column", begin.column}, {"end_line", end.line}, {"end_column", end.column}});
+  json.number_field("line", begin.line).number_field("column", begin.column);
+  json.number_field("end_line", end.line).number_field("end_column", end.column);
 }
 
 void write_fix(JsonWriter& json, const FileResult& file, const Fix& fix) {
@@ -97,8 +98,8 @@ void write_table(JsonWriter& json, const TableModel& table) {
 
 void write_statement(JsonWriter& json, const FileResult& file, const StatementResult& statement) {
   const auto [begin, end] = file.range(statement.span);
-  json.begin_object().numbers({{"index", statement.index}, {"line", begin.line}, {"column", begin.column},
-                               {"end_line", end.line}, {"end_column", end.column}});
+  json.begin_object().number_field("index", statement.index).number_field("line", begin.line);
+  json.number_field("column", begin.column).number_field("end_line", end.line).number_field("end_column", end.column);
   // Most statements run unchanged: escape their text once for "sql" and "rewritten".
   const std::string_view sql = file.source.slice(statement.span);
   thread_local std::string escaped;

@@ -123,25 +123,6 @@ JsonWriter& JsonWriter::number(int64_t n) {
   return *this;
 }
 
-JsonWriter& JsonWriter::numbers(std::initializer_list<std::pair<std::string_view, int64_t>> fields) {
-  for (const auto& [name, n] : fields) {
-    if (name.size() + 28 > kBuffer) {
-      key(name).number(n);
-      continue;
-    }
-    char* w = room(name.size() + 28);
-    if (need_comma_) *w++ = ',';
-    *w++ = '"';
-    std::memcpy(w, name.data(), name.size());
-    w += name.size();
-    *w++ = '"';
-    *w++ = ':';
-    w_ = std::to_chars(w, buffer_ + kBuffer, n).ptr;
-    need_comma_ = true;
-  }
-  return *this;
-}
-
 JsonWriter& JsonWriter::raw(std::string_view json) {
   separate();
   if (json.size() > kBuffer) {

@@ -1,9 +1,9 @@
 #pragma once
+#include <charconv>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,8 +51,21 @@ class JsonWriter {
     return number(static_cast<int64_t>(n));
   }
   JsonWriter& number(int64_t n);
-  /// Several `"name":number` fields at once (positions are most of a report).
-  JsonWriter& numbers(std::initializer_list<std::pair<std::string_view, int64_t>> fields);
+  /// A `"name":number` field. Inline, like key(): positions are most of a report, and a
+  /// literal name is then copied with its length known.
+  JsonWriter& number_field(std::string_view name, int64_t n) {
+    if (name.size() + 28 > kBuffer) return key(name).number(n);
+    char* w = room(name.size() + 28);
+    if (need_comma_) *w++ = ',';
+    *w++ = '"';
+    std::memcpy(w, name.data(), name.size());
+    w += name.size();
+    *w++ = '"';
+    *w++ = ':';
+    w_ = std::to_chars(w, w + 24, n).ptr;
+    need_comma_ = true;
+    return *this;
+  }
   JsonWriter& null() { return raw("null"); }
   /// A value already written as JSON (e.g. a string escaped once and used twice).
   JsonWriter& raw(std::string_view json);
