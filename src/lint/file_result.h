@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,7 +29,9 @@ struct StatementResult {
   /// statement's effect through the server's catalog when resuming.
   std::vector<SchemaChange> changes;
   /// RECREATION: the table as the catalog knew it before this statement, to rebuild from.
-  std::optional<TableModel> table_definition;
+  /// Held apart (and never changed once set): few statements have one, and every pass over
+  /// a file's results (lint, replay, report, freeing) walks all of them.
+  std::shared_ptr<const TableModel> table_definition;
   /// RECREATION: the other tables' foreign keys and the views that depend on the table.
   TableDependents dependents;
   /// Folded into the CREATE TABLE of statement `folded_into` (1-based) of the file, which

@@ -66,7 +66,7 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
     const SchemaChange& first = statement.changes.front();
     if (statement.klass == StatementClass::Recreation)
       if (const TableModel* table = catalog.table(first.table)) {
-        statement.table_definition = *table;
+        statement.table_definition = std::make_shared<const TableModel>(*table);
         statement.dependents = dependents_of(catalog, first.table);
       }
     if (first.kind == Kind::CreateIndex)

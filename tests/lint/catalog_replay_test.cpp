@@ -43,7 +43,7 @@ TEST(CatalogReplay, HistoryCarriesAcrossFilesInApplyOrder) {
     // 0002 rebuilds the table: the finding carries the definition that 0001 created.
     const StatementResult& retype = results[1].statements.at(0);
     EXPECT_EQ(retype.klass, StatementClass::Recreation);
-    ASSERT_TRUE(retype.table_definition.has_value());
+    ASSERT_TRUE(retype.table_definition);
     EXPECT_EQ(retype.table_definition->columns.at(1).type->name, "text");
     EXPECT_EQ(retype.table_definition->origin.statement, 1u);
     // 0003 sees the type 0002 gave the column.
