@@ -37,6 +37,7 @@ FindingBuilder& FindingBuilder::fix(Applicability applicability, std::string des
 }
 
 FindingBuilder Findings::report(const Statement& statement, StatementClass klass, std::string message) {
+  if (items_.empty()) items_.reserve(kFirstRoom);
   items_.push_back(Finding{.rule = rule_,
                            .klass = klass,
                            .severity = default_severity(klass),
@@ -46,6 +47,7 @@ FindingBuilder Findings::report(const Statement& statement, StatementClass klass
 }
 
 FindingBuilder Findings::report(Span span, StatementClass klass, std::string message) {
+  if (items_.empty()) items_.reserve(kFirstRoom);
   items_.push_back(Finding{
       .rule = rule_, .klass = klass, .severity = default_severity(klass), .message = std::move(message), .span = span});
   return FindingBuilder(items_.back());

@@ -72,6 +72,9 @@ class Findings {
   std::vector<Finding>& items() { return items_; }
 
  private:
+  /// Room made at the first finding: a statement that has findings often has three (an
+  /// index's ASYNC, its IF NOT EXISTS, its USING), and growing moved each one again.
+  static constexpr size_t kFirstRoom = 4;
   std::string_view rule_;
   std::vector<Finding> items_;
 };
