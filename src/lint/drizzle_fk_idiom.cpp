@@ -31,7 +31,8 @@ DrizzleFkIdiom read_idiom(const Statement& statement, Context& context) {
     idiom.reason = "it runs procedural code";
     return idiom;
   }
-  if (block.exception_conditions != std::vector<std::string>{"duplicate_object"} || !block.handlers_do_nothing) {
+  const auto& conditions = block.exception_conditions;
+  if (conditions.size() != 1 || conditions.front() != "duplicate_object" || !block.handlers_do_nothing) {
     idiom.reason = "its exception handling is not Drizzle's WHEN duplicate_object THEN null";
     return idiom;
   }
