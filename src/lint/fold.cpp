@@ -94,8 +94,9 @@ std::string listed(const std::vector<uint32_t>& indexes) {
 
 }  // namespace
 
-std::vector<const std::string*> TableFolding::touched(const StatementResult& statement, const Catalog& catalog) const {
-  std::vector<const std::string*> tables;
+const std::vector<const std::string*>& TableFolding::touched(const StatementResult& statement, const Catalog& catalog) {
+  std::vector<const std::string*>& tables = touched_;
+  tables.clear();
   const auto add = [&tables](const std::string& table) {
     if (std::none_of(tables.begin(), tables.end(), [&](const std::string* seen) { return *seen == table; }))
       tables.push_back(&table);
@@ -234,7 +235,7 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
     return;
   }
   if (open_.empty()) return;  // no fold to join or end
-  const std::vector<const std::string*> tables = touched(statement, catalog);
+  const std::vector<const std::string*>& tables = touched(statement, catalog);
   if (tables.size() == 1)
     if (const auto window = open_.find(*tables.front()); window != open_.end()) {
       if (foldable(statement, window->first, window->second, catalog)) {

@@ -36,8 +36,9 @@ class TableFolding {
   };
 
   /// The tables the statement's changes touch, each once; they point into the statement and
-  /// the catalog, so they stay valid until either changes.
-  std::vector<const std::string*> touched(const StatementResult& statement, const Catalog& catalog) const;
+  /// the catalog, so they stay valid until either changes. Kept in `touched_` (asked for
+  /// most statements while a fold is open: no allocation each time).
+  const std::vector<const std::string*>& touched(const StatementResult& statement, const Catalog& catalog);
   /// Whether the statement folds into the table's CREATE TABLE; keeps the folded steps.
   bool foldable(const StatementResult& statement, const std::string& table, const Window& window,
                 const Catalog& catalog);
@@ -56,6 +57,7 @@ class TableFolding {
   std::string opening_;  ///< the table the current statement creates
   std::string folding_;  ///< the table the current statement folded into
   std::optional<std::vector<std::string>> folded_steps_;  ///< its CREATE TABLE, found by foldable
+  std::vector<const std::string*> touched_;
 };
 
 }  // namespace dsqlint
