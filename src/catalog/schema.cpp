@@ -99,6 +99,7 @@ std::set<std::string> TableModel::used_names() const {
 
 const TableModel* Catalog::table(const std::string& key) const {
   if (const auto it = tables_.find(key); it != tables_.end()) return it->second.get();
+  if (packed_.empty()) return nullptr;  // a replayed catalog: hashing the key again finds nothing
   const auto packed = packed_.find(key);
   if (packed == packed_.end()) return nullptr;
   auto& unpacked = tables_.emplace(key, std::make_unique<TableModel>(decode_table(packed->second))).first->second;

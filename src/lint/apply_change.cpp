@@ -66,7 +66,9 @@ void forget_reference(Catalog& catalog, const std::string& key, std::string_view
 
 /// The index (or key constraint's index) `name` of `schema` is gone from the reverse index.
 void forget_index(Catalog& catalog, const std::string& schema, std::string_view name) {
-  catalog.index_owner.erase(schema + "." + std::string(name));
+  thread_local std::string index_key;  // most index names are too long to be built without allocating
+  index_key.assign(schema).append(1, '.').append(name);
+  catalog.index_owner.erase(index_key);
 }
 
 /// Brings the reverse indexes from `before` to what table `key` holds now (null: gone),
@@ -105,7 +107,10 @@ void change_table(Catalog& catalog, const std::string& key, Change&& change) {
 void drop_inbound(Catalog& catalog, const std::string& key, const std::vector<ConstraintModel>* keys) {
   const auto it = catalog.referenced_by.find(key);
   if (it == catalog.referenced_by.end()) return;
-  const std::set<std::string> referencing = it->second;
+  // Each change below leaves this entry; a table that goes takes the entry with it, so
+  // that one is moved out rather than copied.
+  const std::set<std::string> referencing =
+      keys ? it->second : std::move(catalog.referenced_by.extract(it).mapped());
   for (const std::string& other : referencing) {
     if (keys) {
       for (const ConstraintModel& k : *keys)
