@@ -11,10 +11,10 @@ constexpr size_t kLifetime = 1600;
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   if (change.kind == SchemaChange::Kind::CreateTable) {
-    if (change.created.columns.size() <= kLive) return;
+    if (change.created->columns.size() <= kLive) return;
     out.report(change.span, StatementClass::Unsupported,
                fmt::format("table {} has {} columns, and DSQL allows at most {}", display_key(change.table),
-                           change.created.columns.size(), kLive))
+                           change.created->columns.size(), kLive))
         .help("split the table: move rarely used columns to a second table with the same primary key");
     return;
   }

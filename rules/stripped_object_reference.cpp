@@ -23,7 +23,7 @@ void check_sequences(const SchemaChange& change, const ColumnModel& column, cons
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   switch (change.kind) {
     case Kind::CreateTable:
-      for (const ColumnModel& column : change.created.columns) check_sequences(change, column, ctx, out);
+      for (const ColumnModel& column : change.created->columns) check_sequences(change, column, ctx, out);
       return;
     case Kind::AddColumn: check_sequences(change, change.column, ctx, out); return;
     case Kind::SetColumnDefault: {

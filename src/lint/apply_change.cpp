@@ -254,7 +254,7 @@ void copy_like(TableModel& table, const TableModel& source, uint32_t options) {
 /// `movable`, when given, is `change.created` to move from rather than copy.
 void create_table(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable) {
   if (catalog.table(change.table) || origin.stripped) return;
-  TableModel table = movable ? std::move(*movable) : change.created;
+  TableModel table = movable ? std::move(*movable) : *change.created;
   for (auto it = change.like.rbegin(); it != change.like.rend(); ++it)
     if (const TableModel* source = catalog.table(it->first)) copy_like(table, *source, it->second);
   table.lifetime_columns = static_cast<unsigned>(table.columns.size());
@@ -334,8 +334,8 @@ void grant_change(Catalog& catalog, const SchemaChange& change) {
   if (TableModel* table = catalog.table(change.table)) grants = &table->grants;
   else if (auto it = catalog.views.find(change.table); it != catalog.views.end()) grants = &it->second.grants;
   if (!grants) return;
-  if (change.kind == Kind::Grant) grants->push_back(change.grant);
-  else std::erase_if(*grants, [&](const GrantModel& g) { return g.grantee == change.grant.grantee; });
+  if (change.kind == Kind::Grant) grants->push_back(*change.grant);
+  else std::erase_if(*grants, [&](const GrantModel& g) { return g.grantee == change.grant->grantee; });
 }
 
 void add_enum_value(Catalog& catalog, const SchemaChange& change) {
@@ -465,7 +465,7 @@ void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& or
 }
 
 void apply_change(Catalog& catalog, SchemaChange&& change, const Origin& origin) {
-  apply(catalog, change, origin, &change.created);
+  apply(catalog, change, origin, change.kind == Kind::CreateTable ? &change.created.edit() : nullptr);
 }
 
 namespace {
@@ -517,7 +517,7 @@ void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origi
         change_table(catalog, owner->key(),
                      [&](TableModel& t) { drop_index(t, change.name.substr(change.name.find('.') + 1)); });
       return;
-    case Kind::CreateView: return add_view(catalog, change.view, origin);
+    case Kind::CreateView: return add_view(catalog, *change.view, origin);
     case Kind::DropView: return drop_view(catalog, change.table);
     case Kind::EnableRls:
       if (TableModel* table = catalog.table(change.table); table && origin.stripped) table->rls_stripped = origin;

@@ -465,7 +465,7 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
     for (SchemaChange& change : statement.changes) {
       change.span = span;
       if (change.kind != Kind::CreateTable) continue;
-      for (ConstraintModel& constraint : change.created.constraints)
+      for (ConstraintModel& constraint : change.created.edit().constraints)
         for (const auto& [name, check] : created_checks)
           if (constraint.name == name) constraint.emulates = check.emulates, constraint.columns = check.columns;
     }

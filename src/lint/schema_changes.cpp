@@ -17,7 +17,7 @@ void create_table(const CreateStmt* create, SchemaChange& change) {
   change.kind = Kind::CreateTable;
   change.table = relation_key(create->relation);
   change.replace = create->if_not_exists;
-  TableModel& table = change.created;
+  TableModel& table = change.created.edit();
   table.schema = create->relation->schemaname ? create->relation->schemaname : "public";
   table.name = create->relation->relname;
   table.columns.reserve(list_length(create->tableElts));  // a column model is large to move

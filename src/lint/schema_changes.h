@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "catalog/schema.h"
+#include "core/boxed.h"
 #include "core/span.h"
 
 namespace dsqlint {
@@ -59,14 +60,16 @@ struct SchemaChange {
   std::string table;  ///< key of the table concerned ("schema.name"), or of the sequence/schema/view
   std::string name;
   std::string new_name;
-  TableModel created;  ///< moved into the catalog by replay: read it before the change is applied
+  /// Moved into the catalog by replay: read it before the change is applied. Boxed, as are
+  /// `view` and `grant`: most changes have none, and every change is made, moved and freed.
+  Boxed<TableModel> created;
   std::vector<std::pair<std::string, uint32_t>> like;  ///< CREATE TABLE (LIKE source INCLUDING ...): key, options
   ColumnModel column;
   std::vector<ConstraintModel> constraints;
   ConstraintModel constraint;
   IndexModel index;
-  ViewModel view;
-  GrantModel grant;
+  Boxed<ViewModel> view;
+  Boxed<GrantModel> grant;
   std::vector<std::string> values;
   std::string expression_sql;
   bool replace = false;

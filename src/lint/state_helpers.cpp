@@ -7,9 +7,9 @@ NewIndexes new_indexes(const SchemaChange& change, const Catalog& catalog) {
   NewIndexes out;
   if (change.kind == Kind::CreateTable) {
     if (catalog.table(change.table)) return out;  // IF NOT EXISTS on a known table creates nothing
-    out.table = &change.created;
+    out.table = &*change.created;
     out.table_is_new = true;
-    out.indexes = change.created.keys();
+    out.indexes = change.created->keys();
     return out;
   }
   const bool index = change.kind == Kind::CreateIndex;
