@@ -15,21 +15,22 @@ namespace {
 
 /// The rules that look at a statement of this kind and node type, in id order; built once,
 /// so the per-statement loop does not ask every rule.
-const std::vector<const Rule*>& rules_for(const Statement& statement) {
+const std::vector<RuleCall<CheckFunction>>& rules_for(const Statement& statement) {
   constexpr size_t kTags = 1024;
   constexpr size_t kKinds = static_cast<size_t>(SyntaxKind::SyntaxError) + 1;
   static const auto table = [] {
-    std::vector<std::vector<const Rule*>> by_tag(kTags), by_kind(kKinds);
+    std::vector<std::vector<RuleCall<CheckFunction>>> by_tag(kTags), by_kind(kKinds);
     for (const Rule* rule : all_rules()) {
       if (!rule->check) continue;
+      const RuleCall call{rule->check, rule->id, rule->targets};
       if (rule->syntax != SyntaxKind::Postgres) {
-        by_kind[static_cast<size_t>(rule->syntax)].push_back(rule);
+        by_kind[static_cast<size_t>(rule->syntax)].push_back(call);
         continue;
       }
       for (size_t tag = 0; tag < kTags; ++tag)
         if (rule->nodes.empty() || std::any_of(rule->nodes.begin(), rule->nodes.end(),
                                                 [tag](NodeTag node) { return static_cast<size_t>(node) == tag; }))
-          by_tag[tag].push_back(rule);
+          by_tag[tag].push_back(call);
     }
     return std::pair{std::move(by_tag), std::move(by_kind)};
   }();
@@ -161,10 +162,10 @@ FileResult lint_statements(SourceFile source, const TargetProfile& target) {
   for (const ParsedStatement& parsed_statement : parsed.statements) {
     const Statement statement(parsed_statement, result.source, ++index);
     Findings findings;
-    for (const Rule* rule : rules_for(statement)) {
-      if (!runs_for(*rule, target)) continue;
-      findings.set_rule(rule->id);
-      rule->check(statement, context, findings);
+    for (const RuleCall<CheckFunction>& rule : rules_for(statement)) {
+      if (!runs_for(rule.targets, target)) continue;
+      findings.set_rule(rule.id);
+      rule.run(statement, context, findings);
     }
     if (statement.kind() == SyntaxKind::SyntaxError)
       result.errors.push_back(FileError{"parse", parsed_statement.error, Span{parsed_statement.error_offset,

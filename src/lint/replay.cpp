@@ -13,11 +13,11 @@ namespace {
 
 using Kind = SchemaChange::Kind;
 
-const std::vector<const Rule*>& state_rules() {
-  static const std::vector<const Rule*> rules = [] {
-    std::vector<const Rule*> out;
+const std::vector<RuleCall<StateCheckFunction>>& state_rules() {
+  static const std::vector<RuleCall<StateCheckFunction>> rules = [] {
+    std::vector<RuleCall<StateCheckFunction>> out;
     for (const Rule* rule : all_rules())
-      if (rule->state) out.push_back(rule);
+      if (rule->state) out.push_back({rule->state, rule->id, rule->targets});
     return out;
   }();
   return rules;
@@ -54,10 +54,10 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
     for (const SchemaChange& change : statement.changes) {
       const NewIndexes created = new_indexes(change, catalog);
       const StateContext context{target, catalog, file.source.path, statement, created};
-      for (const Rule* rule : state_rules()) {
-        if (!runs_for(*rule, target)) continue;
-        findings.set_rule(rule->id);
-        rule->state(change, context, findings);
+      for (const RuleCall<StateCheckFunction>& rule : state_rules()) {
+        if (!runs_for(rule.targets, target)) continue;
+        findings.set_rule(rule.id);
+        rule.run(change, context, findings);
       }
     }
     for (Finding& finding : findings.items()) statement.findings.push_back(std::move(finding));

@@ -109,13 +109,22 @@ class RuleRegistrar {
   Rule rule_;
 };
 
-/// Whether the rule runs for the target (its `targets`). Inline: asked of every rule for
-/// every statement.
-inline bool runs_for(const Rule& rule, const TargetProfile& target) {
-  if (rule.targets == Targets::Dsql) return target.is_dsql();
-  if (rule.targets == Targets::Postgres) return !target.is_dsql();
+/// Whether a rule of `targets` runs for the target. Inline: asked of every rule for every
+/// statement.
+inline bool runs_for(Targets targets, const TargetProfile& target) {
+  if (targets == Targets::Dsql) return target.is_dsql();
+  if (targets == Targets::Postgres) return !target.is_dsql();
   return true;
 }
+
+/// What a loop over the rules needs of each, side by side: the registered rules lie apart,
+/// each in its own file's data, and reading them for every statement missed the cache.
+template <typename Function>
+struct RuleCall {
+  Function run;
+  std::string_view id;
+  Targets targets;
+};
 
 /// Every registered rule, sorted by id.
 const std::vector<const Rule*>& all_rules();
