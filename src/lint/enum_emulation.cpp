@@ -374,7 +374,7 @@ void EnumEmulation::rename_in_rows(StatementResult& statement, const SchemaChang
     for (const std::string& name : table.primary_key()->columns) keys += (keys.empty() ? "" : ", ") + quote_identifier(name);
     const std::string relation = quote_identifier(table.schema) + "." + quote_identifier(table.name);
     const std::string name = quote_identifier(column.check->columns.front());
-    statement.batched.push_back(statement.rewritten.size());
+    statement.extra.edit().batched.push_back(statement.rewritten.size());
     statement.rewritten.push_back(fmt::format("UPDATE {0} SET {1} = {2} WHERE ({3}) IN (SELECT {3} FROM {0} WHERE {1} = {4} "
                                               "LIMIT 3000)",
                                               relation, name, literal(change.new_name), keys, literal(change.name)));
@@ -385,7 +385,7 @@ void EnumEmulation::rename_in_rows(StatementResult& statement, const SchemaChang
 void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
   if (catalog.types.empty()) return;
   const std::string sql =
-      statement.guarded_sql.empty() ? std::string(file_.source.slice(statement.span)) : statement.guarded_sql;
+      statement.extra->guarded_sql.empty() ? std::string(file_.source.slice(statement.span)) : statement.extra->guarded_sql;
   if (!may_name_type(sql, catalog)) return;
 
   std::optional<std::string> rewritten;  // the statement without the emulated types; nullopt: nothing left
@@ -483,7 +483,7 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
     for (const ConstraintModel& check : table->constraints)
       if (!check.emulates.empty() && check.columns == std::vector<std::string>{column.column}) old = &check;
     if (column.command->subtype == AT_AlterColumnType)
-      statement.prechecks.push_back(removed_values_check(*table, column.column, values, column.type));
+      statement.extra.edit().prechecks.push_back(removed_values_check(*table, column.column, values, column.type));
     if (old) {
       replace_check(statement, EnumColumn{table, old}, values, column.type);
       continue;

@@ -6,14 +6,39 @@
 
 #include "core/finding.h"
 #include "catalog/dependents.h"
+#include "core/boxed.h"
 #include "core/source_file.h"
 #include "lint/schema_changes.h"
 #include "lint/statement_category.h"
 
 namespace dsqlint {
 
+/// What few statements have: kept out of line, as every pass over a file's results (lint,
+/// replay, report, freeing) walks all of them.
+struct StatementExtras {
+  /// RECREATION: the other tables' foreign keys and the views that depend on the table.
+  TableDependents dependents;
+  /// A DO block that guarded this statement (lint/guarded_block.h): apply runs the statement
+  /// only when `run_if_sql` (when set) says true, and takes `handled_codes` as done.
+  std::string run_if_sql;
+  std::vector<std::string> handled_codes;
+  std::string guarded_sql;  ///< the statement the DO block guards, as written in it
+  /// Read-only checks apply runs before anything of the statement (and after the last
+  /// statement before it that writes rows): a query whose rows, if any, stop apply.
+  struct Precheck {
+    std::string sql;      ///< SELECT value, count(*) ...: each row is a value that would fail
+    std::string message;  ///< what the rows mean, printed with them
+  };
+  std::vector<Precheck> prechecks;
+  /// The steps of `rewritten` that change rows in batches (UPDATE ... LIMIT 3000 through a
+  /// key): apply repeats each, a transaction per batch, until it changes no row.
+  std::vector<size_t> batched;
+};
+
 /// One statement's verdict: its class, what apply would run, and why.
 struct StatementResult {
+  using Precheck = StatementExtras::Precheck;
+
   uint32_t index = 0;  ///< 1-based
   Span span;
   StatementClass klass = StatementClass::Ok;
@@ -32,35 +57,20 @@ struct StatementResult {
   /// Held apart (and never changed once set): few statements have one, and every pass over
   /// a file's results (lint, replay, report, freeing) walks all of them.
   std::shared_ptr<const TableModel> table_definition;
-  /// RECREATION: the other tables' foreign keys and the views that depend on the table.
-  TableDependents dependents;
   /// Folded into the CREATE TABLE of statement `folded_into` (1-based) of the file, which
   /// creates the table with its change while it is empty: the statement runs as nothing.
   uint32_t folded_into = 0;
   /// The table whose rows the statement writes ("schema.name"), "*" when it cannot tell (a
   /// DO block, a CALL), empty when it writes none.
   std::string writes;
-  /// A DO block that guarded this statement (lint/guarded_block.h): apply runs the statement
-  /// only when `run_if_sql` (when set) says true, and takes `handled_codes` as done.
-  std::string run_if_sql;
-  std::vector<std::string> handled_codes;
-  std::string guarded_sql;  ///< the statement the DO block guards, as written in it
   /// Emulated on DSQL (lint/enum_emulation.h): what it does lives in the model and in the
   /// statements that use the type; the statement itself runs nothing.
   bool emulated = false;
-  /// Read-only checks apply runs before anything of the statement (and after the last
-  /// statement before it that writes rows): a query whose rows, if any, stop apply.
-  struct Precheck {
-    std::string sql;      ///< SELECT value, count(*) ...: each row is a value that would fail
-    std::string message;  ///< what the rows mean, printed with them
-  };
-  std::vector<Precheck> prechecks;
-  /// The steps of `rewritten` that change rows in batches (UPDATE ... LIMIT 3000 through a
-  /// key): apply repeats each, a transaction per batch, until it changes no row.
-  std::vector<size_t> batched;
   /// CREATE INDEX on a table created earlier in the same file: still empty, so its job
   /// finishes at once.
   bool table_is_new = false;
+  /// A DO block's guard, enum emulation's batches and checks, a RECREATION's dependents.
+  Boxed<StatementExtras> extra;
 };
 
 /// A problem with a file as a whole, or with one statement's syntax.

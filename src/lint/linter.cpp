@@ -145,9 +145,10 @@ void unwrap_guarded(StatementResult& result, const Statement& statement, const C
   result.category = guarded.category;
   result.outside_transaction = guarded.outside_transaction;
   result.writes = guarded.writes;
-  result.run_if_sql = block.run_if_sql;
-  result.guarded_sql = block.sql;
-  result.handled_codes = block.handled_codes;
+  StatementExtras& extra = result.extra.edit();
+  extra.run_if_sql = block.run_if_sql;
+  extra.guarded_sql = block.sql;
+  extra.handled_codes = block.handled_codes;
 }
 
 }  // namespace

@@ -67,7 +67,8 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
     if (statement.klass == StatementClass::Recreation)
       if (const TableModel* table = catalog.table(first.table)) {
         statement.table_definition = std::make_shared<const TableModel>(*table);
-        statement.dependents = dependents_of(catalog, first.table);
+        if (TableDependents dependents = dependents_of(catalog, first.table); !dependents.empty())
+          statement.extra.edit().dependents = std::move(dependents);
       }
     if (first.kind == Kind::CreateIndex)
       if (const TableModel* table = catalog.table(first.table)) statement.table_is_new = table->origin.path == file.source.path;

@@ -68,7 +68,7 @@ void add_rewrite(FilePlan& plan, const Step& step, const StatementResult& statem
     if (i > 0 || !creates_index(part.sql)) part.index.reset();
     else if (!part.index && !statement.changes.empty()) part.index = built_index(statement.changes.front());
     part.kind = i == 0 && statement.klass == StatementClass::Index ? StepKind::IndexAsync : StepKind::Run;
-    if (std::find(statement.batched.begin(), statement.batched.end(), i) != statement.batched.end())
+    if (std::find(statement.extra->batched.begin(), statement.extra->batched.end(), i) != statement.extra->batched.end())
       part.ddl = false, part.repeat_until_none = true, part.already_done_codes.clear();
     part.note = i == 0 ? first_message(statement, statement.klass) : "follow-up of the rewrite";
     if (provider == Provider::DsqlLocal) localize(part);
@@ -128,8 +128,8 @@ bool writes_rows_or_tables(const StatementResult& statement) {
 void add_guard(FilePlan& plan, size_t first, const StatementResult& statement) {
   for (size_t i = first; i < plan.steps.size(); ++i) {
     if (plan.steps[i].kind != StepKind::Run && plan.steps[i].kind != StepKind::IndexAsync) return;
-    if (i == first) plan.steps[i].run_if_sql = statement.run_if_sql;
-    plan.steps[i].handled_codes = statement.handled_codes;
+    if (i == first) plan.steps[i].run_if_sql = statement.extra->run_if_sql;
+    plan.steps[i].handled_codes = statement.extra->handled_codes;
   }
 }
 
@@ -187,7 +187,7 @@ FilePlan plan_file(const FileResult& file, Provider provider) {
   bool outside_transaction = false;
   size_t after_last_write = 0;  // where a statement's prechecks go: after what changes the rows they read
   for (const StatementResult& statement : file.statements) {
-    for (const StatementResult::Precheck& check : statement.prechecks)
+    for (const StatementResult::Precheck& check : statement.extra->prechecks)
       plan.steps.insert(plan.steps.begin() + static_cast<long>(after_last_write++),
                         Step{.statement = statement.index, .kind = StepKind::Precheck, .sql = check.sql,
                              .note = check.message});
