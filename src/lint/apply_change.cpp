@@ -270,9 +270,17 @@ void add_constraint_change(Catalog& catalog, const SchemaChange& change, const O
       catalog.missing["constraint " + change.table + "/" + change.constraint.name] = origin;
     return;
   }
-  change_table(catalog, change.table, [&](TableModel& t) {
-    if (!change.name.empty()) add_key_using_index(t, change.constraint, change.name);
-    else add_constraint(t, change.constraint);
+  if (!change.name.empty()) {
+    change_table(catalog, change.table, [&](TableModel& t) { add_key_using_index(t, change.constraint, change.name); });
+    return;
+  }
+  // A constraint added is appended, so the reverse indexes gain its names and lose none:
+  // no footprint of the table's names to take and compare (Drizzle adds every foreign key so).
+  edit_table(catalog, change.table, [&](TableModel& t) {
+    const std::string name = add_constraint(t, change.constraint);
+    if (change.constraint.kind == ConstraintKind::ForeignKey)
+      catalog.referenced_by[change.constraint.references->table].insert(change.table);
+    if (change.constraint.is_key()) catalog.index_owner[t.schema + "." + name] = change.table;
   });
 }
 

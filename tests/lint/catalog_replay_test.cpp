@@ -246,6 +246,34 @@ TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
   EXPECT_FALSE(catalog.index_owner.contains("public.a_pkey"));
 }
 
+TEST(CatalogReplay, ReverseIndexesFollowAddedConstraints) {
+  Catalog catalog;
+  const FileResult result = lint_statements(make_source("c.sql",
+      "CREATE TABLE a (id int PRIMARY KEY);\n"
+      "CREATE TABLE b (id int, a_id int);\n"
+      "ALTER TABLE b ADD CONSTRAINT b_a_fk FOREIGN KEY (a_id) REFERENCES a (id);\n"
+      "ALTER TABLE b ADD UNIQUE (a_id);\n"
+      "ALTER TABLE b ADD CONSTRAINT b_pk PRIMARY KEY (id);\n"
+      "ALTER TABLE b ADD CONSTRAINT b_positive CHECK (id > 0);\n"),
+      TargetProfile{});
+  for (const StatementResult& statement : result.statements)
+    for (const SchemaChange& change : statement.changes) apply_change(catalog, change, Origin{"c.sql", statement.index});
+  EXPECT_EQ(catalog.referenced_by.at("public.a"), std::set<std::string>{"public.b"});
+  EXPECT_EQ(catalog.index_owner.at("public.b_a_id_key"), "public.b") << "an unnamed key takes PostgreSQL's name";
+  EXPECT_EQ(catalog.index_owner.at("public.b_pk"), "public.b");
+  EXPECT_FALSE(catalog.index_owner.contains("public.b_positive")) << "a CHECK has no index";
+  EXPECT_FALSE(catalog.index_owner.contains("public.b_a_fk")) << "nor has a foreign key";
+  // The added foreign key goes with the table it points at; the dropped key leaves its index.
+  apply_change(catalog, SchemaChange{.kind = SchemaChange::Kind::DropTable, .table = "public.a"}, Origin{"c.sql", 7});
+  ASSERT_NE(catalog.table("public.b"), nullptr);
+  EXPECT_EQ(catalog.table("public.b")->constraint("b_a_fk"), nullptr);
+  EXPECT_FALSE(catalog.referenced_by.contains("public.a"));
+  apply_change(catalog, SchemaChange{.kind = SchemaChange::Kind::DropConstraint, .table = "public.b", .name = "b_pk"},
+               Origin{"c.sql", 8});
+  EXPECT_FALSE(catalog.index_owner.contains("public.b_pk"));
+  EXPECT_EQ(catalog.index_owner.at("public.b_a_id_key"), "public.b");
+}
+
 // The help of a statement folded into its CREATE TABLE promises what `fix` does: it moves the
 // change into the file's CREATE TABLE, except where the table has an emulated enum column.
 TEST(CatalogReplay, FoldedStatementHelpSaysWhetherFixMovesIt) {
