@@ -216,19 +216,24 @@ TEST(CatalogReplay, AddedColumnKeysAreConstraints) {
   EXPECT_EQ(table.keys().size(), 2u);
 }
 
-TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
+/// The catalog after every statement of `sql`, applied in order as file `path`.
+Catalog replayed(const std::string& path, const std::string& sql) {
   Catalog catalog;
-  const FileResult result = lint_statements(make_source("r.sql",
-      "CREATE TABLE a (id int PRIMARY KEY);\n"
-      "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));\n"
-      "CREATE INDEX b_a ON b (a_id);\n"
-      "CREATE VIEW v AS SELECT b.id, a.id AS a FROM b JOIN a ON a.id = b.a_id;\n"
-      "CREATE VIEW w AS SELECT * FROM v;\n"
-      "ALTER TABLE a RENAME TO a2;\n"
-      "ALTER TABLE a2 RENAME COLUMN id TO key;\n"),
-      TargetProfile{});
+  const FileResult result = lint_statements(make_source(path, sql), TargetProfile{});
   for (const StatementResult& statement : result.statements)
-    for (const SchemaChange& change : statement.changes) apply_change(catalog, change, Origin{"r.sql", statement.index});
+    for (const SchemaChange& change : statement.changes) apply_change(catalog, change, Origin{path, statement.index});
+  return catalog;
+}
+
+TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
+  Catalog catalog = replayed("r.sql",
+                             "CREATE TABLE a (id int PRIMARY KEY);\n"
+                             "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));\n"
+                             "CREATE INDEX b_a ON b (a_id);\n"
+                             "CREATE VIEW v AS SELECT b.id, a.id AS a FROM b JOIN a ON a.id = b.a_id;\n"
+                             "CREATE VIEW w AS SELECT * FROM v;\n"
+                             "ALTER TABLE a RENAME TO a2;\n"
+                             "ALTER TABLE a2 RENAME COLUMN id TO key;\n");
   EXPECT_EQ(catalog.referenced_by.at("public.a2"), std::set<std::string>{"public.b"});
   EXPECT_EQ(catalog.table("public.b")->constraints.at(1).references->table, "public.a2");
   EXPECT_EQ(catalog.table("public.b")->constraints.at(1).references->columns, std::vector<std::string>{"key"});
@@ -247,17 +252,13 @@ TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
 }
 
 TEST(CatalogReplay, ReverseIndexesFollowAddedConstraints) {
-  Catalog catalog;
-  const FileResult result = lint_statements(make_source("c.sql",
-      "CREATE TABLE a (id int PRIMARY KEY);\n"
-      "CREATE TABLE b (id int, a_id int);\n"
-      "ALTER TABLE b ADD CONSTRAINT b_a_fk FOREIGN KEY (a_id) REFERENCES a (id);\n"
-      "ALTER TABLE b ADD UNIQUE (a_id);\n"
-      "ALTER TABLE b ADD CONSTRAINT b_pk PRIMARY KEY (id);\n"
-      "ALTER TABLE b ADD CONSTRAINT b_positive CHECK (id > 0);\n"),
-      TargetProfile{});
-  for (const StatementResult& statement : result.statements)
-    for (const SchemaChange& change : statement.changes) apply_change(catalog, change, Origin{"c.sql", statement.index});
+  Catalog catalog = replayed("c.sql",
+                             "CREATE TABLE a (id int PRIMARY KEY);\n"
+                             "CREATE TABLE b (id int, a_id int);\n"
+                             "ALTER TABLE b ADD CONSTRAINT b_a_fk FOREIGN KEY (a_id) REFERENCES a (id);\n"
+                             "ALTER TABLE b ADD UNIQUE (a_id);\n"
+                             "ALTER TABLE b ADD CONSTRAINT b_pk PRIMARY KEY (id);\n"
+                             "ALTER TABLE b ADD CONSTRAINT b_positive CHECK (id > 0);\n");
   EXPECT_EQ(catalog.referenced_by.at("public.a"), std::set<std::string>{"public.b"});
   EXPECT_EQ(catalog.index_owner.at("public.b_a_id_key"), "public.b") << "an unnamed key takes PostgreSQL's name";
   EXPECT_EQ(catalog.index_owner.at("public.b_pk"), "public.b");
