@@ -385,7 +385,8 @@ void EnumEmulation::rename_in_rows(StatementResult& statement, const SchemaChang
 void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
   if (catalog.types.empty()) return;
   const std::string sql =
-      statement.extra->guarded_sql.empty() ? std::string(file_.source.slice(statement.span)) : statement.extra->guarded_sql;
+      statement.extra->guarded_sql.empty() ? std::string(file_.source.slice(statement.span))
+                                           : statement.extra->guarded_sql;
   if (!may_name_type(sql, catalog)) return;
 
   std::optional<std::string> rewritten;  // the statement without the emulated types; nullopt: nothing left

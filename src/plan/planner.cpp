@@ -68,7 +68,7 @@ void add_rewrite(FilePlan& plan, const Step& step, const StatementResult& statem
     if (i > 0 || !creates_index(part.sql)) part.index.reset();
     else if (!part.index && !statement.changes.empty()) part.index = built_index(statement.changes.front());
     part.kind = i == 0 && statement.klass == StatementClass::Index ? StepKind::IndexAsync : StepKind::Run;
-    if (std::find(statement.extra->batched.begin(), statement.extra->batched.end(), i) != statement.extra->batched.end())
+    if (std::ranges::find(statement.extra->batched, i) != statement.extra->batched.end())
       part.ddl = false, part.repeat_until_none = true, part.already_done_codes.clear();
     part.note = i == 0 ? first_message(statement, statement.klass) : "follow-up of the rewrite";
     if (provider == Provider::DsqlLocal) localize(part);
