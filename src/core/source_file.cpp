@@ -13,19 +13,35 @@
 
 #include "core/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dsqlint {
 
 LineIndex::LineIndex(std::string_view text) {
   starts_.reserve(text.size() / 40 + 1);
   starts_.push_back(text.starts_with("\xEF\xBB\xBF") ? 3 : 0);
-  const char* base = text.data();
-  const char* p = base;
-  const char* end = base + text.size();
-  while (p < end && (p = static_cast<const char*>(std::memchr(p, '\n', end - p)))) {
-    ++p;
-    starts_.push_back(static_cast<uint32_t>(p - base));
+  // One pass finds the line starts and whether any byte lies outside ASCII (in the valid
+  // UTF-8 linted, any such byte makes columns differ from byte counts).
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  size_t i = 0;
+  unsigned high = 0;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= size; i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+    high |= static_cast<unsigned>(_mm_movemask_epi8(chunk));
+    for (auto ends = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline))); ends; ends &= ends - 1)
+      starts_.push_back(static_cast<uint32_t>(i + static_cast<size_t>(__builtin_ctz(ends)) + 1));
   }
-  ascii_ = count_code_points(text) == text.size();
+#endif
+  for (; i < size; ++i) {
+    high |= bytes[i] & 0x80u;
+    if (bytes[i] == '\n') starts_.push_back(static_cast<uint32_t>(i + 1));
+  }
+  ascii_ = high == 0;
 }
 
 Position LineIndex::position(std::string_view text, uint32_t offset) const {

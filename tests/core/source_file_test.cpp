@@ -61,6 +61,38 @@ TEST(LineIndex, AsciiTextColumnsAreByteCounts) {
   EXPECT_EQ(lines.position(text, 10).column, 4u);  // end of text
 }
 
+/// Line and column of every offset, counted one byte at a time: the index's reference.
+std::vector<Position> counted_positions(const std::string& text) {
+  std::vector<Position> out;
+  Position at{1, 1};
+  for (size_t i = 0; i <= text.size(); ++i) {
+    out.push_back(at);
+    if (i == text.size()) break;
+    if (text[i] == '\n') at = {at.line + 1, 1};
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++at.column;
+  }
+  return out;
+}
+
+TEST(LineIndex, LongTextsAgreeWithCountingByteByByte) {
+  // Lines ending on, before and after sixteen-byte boundaries; one text all ASCII, one
+  // with a two-byte character well past the first sixteen bytes.
+  std::string ascii;
+  for (int n = 0; n < 40; ++n) ascii += std::string(static_cast<size_t>(n % 19), 'x') + "\n";
+  ascii += "tail";
+  const std::string accented = ascii.substr(0, 70) + "\xC3\xA7" + ascii.substr(70);
+  for (const std::string& text : {ascii, accented}) {
+    const LineIndex lines(text);
+    const std::vector<Position> expected = counted_positions(text);
+    for (uint32_t offset = 0; offset <= text.size(); ++offset) {
+      if (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) continue;  // mid-character
+      const Position got = lines.position(text, offset);
+      ASSERT_EQ(got.line, expected[offset].line) << offset;
+      ASSERT_EQ(got.column, expected[offset].column) << offset;
+    }
+  }
+}
+
 TEST(LineIndex, RangeGivesWhatPositionGivesForBothEnds) {
   // Every span of texts with a byte order mark, multibyte characters, empty lines and CRLF.
   for (const std::string text : {std::string("\xEF\xBB\xBFSELECT 1;\n\nça\r\n  é;"), std::string("a\nbc\n\nd\n")}) {
