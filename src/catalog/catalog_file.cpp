@@ -308,15 +308,15 @@ std::string encode_catalog(const Catalog& catalog, std::string_view stamp) {
   std::string body;
   Writer w(body);
   // Tables are each length-prefixed, so a load can keep them packed.
-  std::vector<std::pair<std::string_view, std::string>> tables;
+  std::vector<std::pair<std::string, std::string>> tables;
   tables.reserve(catalog.table_count());
-  for (const auto& [key, table] : catalog.tables_) {
+  catalog.tables_.for_each([&tables](const TableModel& table) {
     std::string bytes;
     Writer tw(bytes);
-    put(tw, *table);
-    tables.emplace_back(key, std::move(bytes));
-  }
-  for (const auto& [key, bytes] : catalog.packed_) tables.emplace_back(key, std::string(bytes));
+    put(tw, table);
+    tables.emplace_back(table.key(), std::move(bytes));
+  });
+  for (const auto& [key, bytes] : catalog.packed_) tables.emplace_back(key, bytes);
   std::sort(tables.begin(), tables.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   w.number(tables.size());
   for (const auto& [key, bytes] : tables) w.text(key), w.text(bytes);

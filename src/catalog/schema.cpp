@@ -98,26 +98,25 @@ std::set<std::string> TableModel::used_names() const {
 }
 
 const TableModel* Catalog::table(const std::string& key) const {
-  if (const auto it = tables_.find(key); it != tables_.end()) return it->second.get();
+  if (const TableModel* found = tables_.find(key)) return found;
   if (packed_.empty()) return nullptr;  // a replayed catalog: hashing the key again finds nothing
   const auto packed = packed_.find(key);
   if (packed == packed_.end()) return nullptr;
-  auto& unpacked = tables_.emplace(key, std::make_unique<TableModel>(decode_table(packed->second))).first->second;
+  auto unpacked = std::make_unique<TableModel>(decode_table(packed->second));
   packed_.erase(packed);
-  return unpacked.get();
+  if (unpacked->key() != key) return nullptr;  // not what was stored under the key: no table
+  return &tables_.insert(std::move(unpacked));
 }
 
 TableModel* Catalog::table(const std::string& key) {
   return const_cast<TableModel*>(std::as_const(*this).table(key));
 }
 
-void Catalog::add_table(const std::string& key, TableModel table) {
-  tables_.emplace(key, std::make_unique<TableModel>(std::move(table)));
-}
+void Catalog::add_table(TableModel table) { tables_.insert(std::make_unique<TableModel>(std::move(table))); }
 
 std::optional<TableModel> Catalog::take_table(const std::string& key) {
   if (!table(key)) return std::nullopt;
-  return std::move(*tables_.extract(key).mapped());
+  return std::move(*tables_.extract(key));
 }
 
 TableModel* Catalog::table_of_index(const std::string& index_key) {

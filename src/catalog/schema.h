@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "catalog/table_map.h"
 #include "core/boxed.h"
 
 // The schema model: what history says exists, held as data. Every name is PostgreSQL's
@@ -241,8 +242,8 @@ class Catalog {
   const TableModel* table(const std::string& key) const;
   TableModel* table(const std::string& key);
   size_t table_count() const { return tables_.size() + packed_.size(); }
-  /// Adds a table under a key no table has.
-  void add_table(const std::string& key, TableModel table);
+  /// Adds a table under its key (schema.name), which no table has.
+  void add_table(TableModel table);
   /// Takes a table out; its entries in the reverse indexes are the caller's to mend.
   std::optional<TableModel> take_table(const std::string& key);
   /// Which table an index (or key constraint's index) belongs to, by the index's key.
@@ -256,9 +257,7 @@ class Catalog {
   /// (`packed_`, views into `bytes_`) until a statement looks one up: an editor's save
   /// touches a few tables of a thousand, and reading all of them was most of its time.
   /// So even a const lookup may change these maps: one thread at a time uses a catalog.
-  /// Hashed: looked up several times per statement. Held by pointer so that a lookup's walk
-  /// through a bucket touches small nodes, not whole models.
-  mutable std::unordered_map<std::string, std::unique_ptr<TableModel>> tables_;
+  mutable TableMap tables_;  ///< looked up several times per statement
   mutable std::unordered_map<std::string, std::string_view> packed_;
   std::shared_ptr<const std::string> bytes_;
 };

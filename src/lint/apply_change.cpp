@@ -190,7 +190,7 @@ void rename_relation(Catalog& catalog, const std::string& from, const std::strin
     const Footprint before = footprint(table);
     TableModel renamed = *catalog.take_table(from);
     renamed.name = to_name;
-    catalog.add_table(to, std::move(renamed));
+    catalog.add_table(std::move(renamed));
     reindex(catalog, from, before);  // `from` holds nothing now: its entries go
     reindex(catalog, to, Footprint{});
     if (auto referencing = catalog.referenced_by.extract(from)) {
@@ -260,7 +260,7 @@ void create_table(Catalog& catalog, const SchemaChange& change, const Origin& or
   table.lifetime_columns = static_cast<unsigned>(table.columns.size());
   table.origin = origin;
   name_new_table(table);
-  catalog.add_table(change.table, std::move(table));
+  catalog.add_table(std::move(table));
   reindex(catalog, change.table, Footprint{});
 }
 

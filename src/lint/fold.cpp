@@ -150,7 +150,7 @@ bool TableFolding::foldable(const StatementResult& statement, const std::string&
   }
   // The folded definition must run on the target as it is: try it on a copy.
   Catalog scratch;
-  scratch.add_table(table, *catalog.table(table));
+  scratch.add_table(*catalog.table(table));
   for (const SchemaChange& change : statement.changes) {
     apply_change(scratch, change, Origin{file_.source.path, statement.index});
     if (change.kind == Kind::CreateIndex) index_to_constraint(*scratch.table(table), change.index.name);
