@@ -216,17 +216,13 @@ void rename_index(TableModel& table, const std::string& from, const std::string&
     if (c.is_key() && c.name == from) c.name = to;
 }
 
-std::vector<ConstraintModel> drop_references(TableModel& table, const std::string& target, const ConstraintModel* key) {
-  std::vector<ConstraintModel> dropped;
+void drop_references(TableModel& table, const std::string& target, const ConstraintModel* key) {
   std::erase_if(table.constraints, [&](const ConstraintModel& c) {
     if (c.kind != ConstraintKind::ForeignKey || c.references->table != target) return false;
     // A key without referenced columns relies on the primary key; else on the key with its columns.
-    const bool relies = !key || (c.references->columns.empty() ? key->kind == ConstraintKind::PrimaryKey
-                                                               : c.references->columns == key->columns);
-    if (relies) dropped.push_back(c);
-    return relies;
+    return !key || (c.references->columns.empty() ? key->kind == ConstraintKind::PrimaryKey
+                                                  : c.references->columns == key->columns);
   });
-  return dropped;
 }
 
 void rename_referenced_column(TableModel& table, const std::string& target, const std::string& from,

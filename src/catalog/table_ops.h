@@ -55,10 +55,9 @@ bool drop_index(TableModel& table, const std::string& name);
 /// ALTER INDEX RENAME: the index, or the key constraint whose index it is.
 void rename_index(TableModel& table, const std::string& from, const std::string& to);
 
-/// The table's foreign keys that point at `target` (every one when `key` is null, the table
-/// went; else those that rely on key constraint `key` of it): removed, and returned.
-std::vector<ConstraintModel> drop_references(TableModel& table, const std::string& target,
-                                             const ConstraintModel* key);
+/// Removes the table's foreign keys that point at `target`: every one when `key` is null
+/// (the table went), else those that rely on key constraint `key` of it.
+void drop_references(TableModel& table, const std::string& target, const ConstraintModel* key);
 
 /// A column of `target` was renamed: the table's foreign keys naming it follow.
 void rename_referenced_column(TableModel& table, const std::string& target, const std::string& from,

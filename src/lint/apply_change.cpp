@@ -116,7 +116,9 @@ void drop_inbound(Catalog& catalog, const std::string& key, const std::vector<Co
       for (const ConstraintModel& k : *keys)
         change_table(catalog, other, [&](TableModel& t) { drop_references(t, key, &k); });
     } else if (other != key) {
-      change_table(catalog, other, [&](TableModel& t) { drop_references(t, key, nullptr); });
+      // Every foreign key to the table goes, and no index: the only reverse entry that
+      // changes is the table's own in referenced_by, already taken out above.
+      edit_table(catalog, other, [&](TableModel& t) { drop_references(t, key, nullptr); });
     }
   }
 }

@@ -249,6 +249,8 @@ TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
   EXPECT_FALSE(catalog.referenced_by.contains("public.a2"));
   EXPECT_TRUE(catalog.views.empty()) << "v read a2, and w read v";
   EXPECT_FALSE(catalog.index_owner.contains("public.a_pkey"));
+  EXPECT_EQ(catalog.index_owner.at("public.b_a"), "public.b") << "the referencing table keeps its indexes";
+  EXPECT_EQ(catalog.index_owner.at("public.b_pkey"), "public.b");
 }
 
 TEST(CatalogReplay, ReverseIndexesFollowAddedConstraints) {
