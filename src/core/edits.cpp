@@ -7,7 +7,10 @@ namespace dsqlint {
 std::string apply_edits(std::string_view text, uint32_t text_begin, std::vector<Edit> edits) {
   std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
   const uint32_t text_end = text_begin + static_cast<uint32_t>(text.size());
+  size_t inserted = 0;
+  for (const Edit& edit : edits) inserted += edit.text.size();
   std::string out;
+  out.reserve(text.size() + inserted);  // one allocation, not one per doubling
   uint32_t at = text_begin;
   for (const Edit& edit : edits) {
     if (edit.span.begin < at || edit.span.end > text_end) continue;

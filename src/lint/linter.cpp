@@ -79,6 +79,7 @@ void advance(TransactionState& state, const Statement& statement, StatementClass
 /// the fixes' follow-up statements: exactly what apply runs.
 std::vector<std::string> rewrite(const Statement& statement, const std::vector<Finding>& findings) {
   std::vector<Edit> edits;
+  edits.reserve(findings.size());
   std::vector<std::string> followups;
   for (const Finding& finding : findings) {
     if (finding.klass != StatementClass::Index && finding.klass != StatementClass::Rewrite) continue;
