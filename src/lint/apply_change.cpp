@@ -181,20 +181,31 @@ void follow_relation_rename(Catalog& catalog, const std::string& from, const std
   }
 }
 
+/// The tables holding a CHECK that emulates an enum, for ALTER TYPE to find them.
+void note_enum_users(Catalog& catalog, const std::string& table_key) {
+  if (const TableModel* table = catalog.table(table_key))
+    for (const ConstraintModel& constraint : table->constraints)
+      if (!constraint.emulates.empty()) catalog.enum_users[constraint.emulates].insert(table_key);
+}
+
+/// The relation keeps its schema, which is the object's own: a key cannot say where a
+/// schema's name ends when that name holds a dot.
 void rename_relation(Catalog& catalog, const std::string& from, const std::string& to_name) {
-  const std::string schema = from.substr(0, from.find('.'));
-  const std::string to = schema + "." + to_name;
+  std::string to;
   if (auto view = catalog.views.extract(from)) {
+    to = view.mapped().schema + "." + to_name;
     view.mapped().name = to_name;
     view.key() = to;
     catalog.views.insert(std::move(view));
   } else if (TableModel* table = catalog.table(from)) {
+    to = table->schema + "." + to_name;
     const Footprint before = footprint(table);
     TableModel renamed = *catalog.take_table(from);
     renamed.name = to_name;
     catalog.add_table(std::move(renamed));
     reindex(catalog, from, before);  // `from` holds nothing now: its entries go
     reindex(catalog, to, Footprint{});
+    note_enum_users(catalog, to);
     if (auto referencing = catalog.referenced_by.extract(from)) {
       for (const std::string& other : referencing.mapped())
         change_table(catalog, other == from ? to : other, [&](TableModel& t) { rename_referenced_table(t, from, to); });
@@ -445,13 +456,6 @@ void other_change(Catalog& catalog, const SchemaChange& change, const Origin& or
 
 namespace {
 
-/// The tables holding a CHECK that emulates an enum, for ALTER TYPE to find them.
-void note_enum_users(Catalog& catalog, const std::string& table_key) {
-  if (const TableModel* table = catalog.table(table_key))
-    for (const ConstraintModel& constraint : table->constraints)
-      if (!constraint.emulates.empty()) catalog.enum_users[constraint.emulates].insert(table_key);
-}
-
 void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable);
 
 void apply(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable) {
@@ -460,10 +464,6 @@ void apply(Catalog& catalog, const SchemaChange& change, const Origin& origin, T
     case Kind::CreateTable:
     case Kind::AddConstraint:
     case Kind::AddColumn: return note_enum_users(catalog, change.table);
-    case Kind::RenameTable: {
-      const auto dot = change.table.find('.');
-      return note_enum_users(catalog, change.table.substr(0, dot) + "." + change.name);
-    }
     default: return;
   }
 }

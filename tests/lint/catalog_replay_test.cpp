@@ -253,6 +253,21 @@ TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
   EXPECT_EQ(catalog.index_owner.at("public.b_pkey"), "public.b");
 }
 
+TEST(CatalogReplay, RenamedTableKeepsASchemaWhoseNameHoldsADot) {
+  // The key "a.b.t" cannot say where the schema's name ends; the table's own schema can.
+  Catalog catalog = replayed("d.sql",
+                             "CREATE SCHEMA \"a.b\";\n"
+                             "CREATE TABLE \"a.b\".t (id int PRIMARY KEY);\n"
+                             "CREATE TABLE \"a.b\".r (t_id int REFERENCES \"a.b\".t (id));\n"
+                             "ALTER TABLE \"a.b\".t RENAME TO u;\n");
+  ASSERT_NE(catalog.table("a.b.u"), nullptr);
+  EXPECT_EQ(catalog.table("a.b.u")->schema, "a.b");
+  EXPECT_EQ(catalog.table("a.u"), nullptr);
+  EXPECT_EQ(catalog.index_owner.at("a.b.t_pkey"), "a.b.u");
+  EXPECT_EQ(catalog.referenced_by.at("a.b.u"), std::set<std::string>{"a.b.r"});
+  EXPECT_EQ(catalog.table("a.b.r")->constraints.at(0).references->table, "a.b.u");
+}
+
 TEST(CatalogReplay, ReverseIndexesFollowAddedConstraints) {
   Catalog catalog = replayed("c.sql",
                              "CREATE TABLE a (id int PRIMARY KEY);\n"
