@@ -97,7 +97,17 @@ ReportOutputs::~ReportOutputs() {
 }
 
 void ReportOutputs::flush(Output& output) {
-  std::fwrite(output.buffer.data(), 1, output.buffer.size(), output.sink);
+  // Straight to the descriptor: through stdio each flush was two writes (stdio's own
+  // 4 KiB buffer filled first, then the rest), and this buffer is the only one needed.
+  std::fflush(output.sink);
+  const char* data = output.buffer.data();
+  size_t left = output.buffer.size();
+  while (left > 0 && !output.write_failed) {
+    const ssize_t written = ::write(fileno(output.sink), data, left);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) output.write_failed = true;
+    else data += written, left -= static_cast<size_t>(written);
+  }
   output.buffer.clear();
 }
 
@@ -122,7 +132,7 @@ std::string ReportOutputs::finish() {
   std::string problems;
   for (Output& output : outputs_) {
     flush(output);
-    bool written = std::fflush(output.sink) == 0 && !std::ferror(output.sink);
+    bool written = !output.write_failed && std::fflush(output.sink) == 0 && !std::ferror(output.sink);
     if (output.sink != stdout) written = std::fclose(output.sink) == 0 && written;
     output.sink = nullptr;
     if (!written)

@@ -34,6 +34,7 @@ class ReportOutputs {
     std::string path;  ///< empty for standard output
     std::FILE* sink = nullptr;
     std::string buffer;
+    bool write_failed = false;
     ReportState state;
   };
   ReportOutputs() = default;

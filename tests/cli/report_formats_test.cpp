@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
@@ -265,6 +267,26 @@ TEST(GithubFormat, InputErrorsAreErrorCommands) {
   EXPECT_TRUE(lines[1].starts_with("::error file=gone.sql,line=1,col=1,endLine=1,endColumn=1,"
                                    "title=dsqlint (io-error)::no such file or directory"))
       << lines[1];
+}
+
+// A report larger than the 64 KiB that is written while files are still being checked.
+TEST(ReportFile, LargeReportReachesItsFileWholeAndAFullDeviceIsAnError) {
+  const std::string dir = testing::make_temp_dir("large-report");
+  std::string sql;
+  for (int i = 0; i < 400; ++i)
+    sql += "CREATE INDEX \"items_" + std::to_string(i) + "_idx\" ON \"items\" USING btree (\"id\");\n";
+  write_file(dir + "/0000_indexes.sql", sql);
+  const auto shown = run_dsqlint({"check", "--format", "json", "--no-cache", dir + "/0000_indexes.sql"});
+  ASSERT_GT(shown.out.size(), 200000u);
+  const auto filed =
+      run_dsqlint({"check", "--format", "json=" + dir + "/report.json", "--no-cache", dir + "/0000_indexes.sql"});
+  EXPECT_EQ(filed.exit_code, shown.exit_code);
+  std::ifstream in(dir + "/report.json", std::ios::binary);
+  const std::string written{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  EXPECT_EQ(written, shown.out);
+  const auto full = run_dsqlint({"check", "--format", "json=/dev/full", "--no-cache", dir + "/0000_indexes.sql"});
+  EXPECT_EQ(full.exit_code, 2);
+  EXPECT_NE(full.err.find("cannot write the report to /dev/full"), std::string::npos) << full.err;
 }
 
 TEST(StdinName, EveryFormatReportsTheGivenName) {
