@@ -22,8 +22,15 @@ bool keyed(const TableModel& table, std::string_view key) {
 
 TableMap::TableMap() = default;
 TableMap::~TableMap() = default;
-TableMap::TableMap(TableMap&&) noexcept = default;
-TableMap& TableMap::operator=(TableMap&&) noexcept = default;
+// A map moved from is empty, size included, and usable again.
+TableMap::TableMap(TableMap&& other) noexcept
+    : slots_(std::exchange(other.slots_, {})), size_(std::exchange(other.size_, 0)) {}
+
+TableMap& TableMap::operator=(TableMap&& other) noexcept {
+  slots_ = std::exchange(other.slots_, {});
+  size_ = std::exchange(other.size_, 0);
+  return *this;
+}
 
 size_t TableMap::slot_of(std::string_view key, uint64_t hash) const {
   size_t i = hash & mask();

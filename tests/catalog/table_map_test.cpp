@@ -36,6 +36,21 @@ TEST(TableMap, FindsTablesByTheirSchemaAndName) {
   EXPECT_EQ(tables.size(), 2u);
 }
 
+TEST(TableMap, MovedFromMapIsEmptyAndUsable) {
+  TableMap tables;
+  tables.insert(table_named("public", "t"));
+  TableMap moved(std::move(tables));
+  EXPECT_NE(moved.find("public.t"), nullptr);
+  EXPECT_EQ(tables.size(), 0u);  // NOLINT(bugprone-use-after-move): what is checked
+  EXPECT_EQ(tables.find("public.t"), nullptr);
+  tables.insert(table_named("public", "u"));
+  EXPECT_NE(tables.find("public.u"), nullptr);
+  TableMap assigned;
+  assigned = std::move(moved);
+  EXPECT_NE(assigned.find("public.t"), nullptr);
+  EXPECT_EQ(moved.find("public.t"), nullptr);  // NOLINT(bugprone-use-after-move)
+}
+
 TEST(TableMap, AgreesWithAnOrderedMapOverManyInsertsAndExtracts) {
   // Enough tables to grow the slots several times and to make long probe runs, with
   // extracts from the middle of runs (their backward shift is the delicate part).
