@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "catalog/object_key.h"
 #include "parse/deparse.h"
 #include "parse/pg.h"
 
@@ -27,11 +28,8 @@ Node* relation_node(const std::string& schema, const std::string& name) {
   return reinterpret_cast<Node*>(relation(schema, name));
 }
 
-/// A relation from a catalog key, "schema.name".
-RangeVar* relation(const std::string& key) {
-  const auto dot = key.find('.');
-  return relation(key.substr(0, dot), key.substr(dot + 1));
-}
+/// A relation from a catalog key.
+RangeVar* relation(const std::string& key) { return relation(key_schema(key), std::string(key_name(key))); }
 
 /// The parts of a qualified name kept as SQL (a collation, an operator class).
 List* qualified(ParsedFile& arena, const std::string& sql) {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "catalog/object_key.h"
 #include "catalog/table_map.h"
 #include "core/boxed.h"
 
@@ -172,7 +173,7 @@ struct TableModel {
   std::string comment;
   std::vector<GrantModel> grants;
 
-  std::string key() const { return schema + "." + name; }
+  std::string key() const { return object_key(schema, name); }
   const ColumnModel* column(std::string_view column_name) const;
   ColumnModel* column(std::string_view column_name);
   const ConstraintModel* constraint(std::string_view constraint_name) const;
@@ -196,7 +197,7 @@ struct ViewModel {
   std::string comment;
   std::vector<GrantModel> grants;
 
-  std::string key() const { return schema + "." + name; }
+  std::string key() const { return object_key(schema, name); }
 };
 
 struct DomainModel {

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "catalog/object_key.h"
 #include "catalog/schema.h"
 
 namespace dsqlint {
@@ -12,11 +13,8 @@ namespace {
 
 uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
 
-/// Whether `key` is "schema.name" of `table`, read from the table without building it.
-bool keyed(const TableModel& table, std::string_view key) {
-  return key.size() == table.schema.size() + 1 + table.name.size() && key[table.schema.size()] == '.' &&
-         key.starts_with(table.schema) && key.ends_with(table.name);
-}
+/// Whether `key` is the key of `table`, read from the table without building it.
+bool keyed(const TableModel& table, std::string_view key) { return is_object_key(key, table.schema, table.name); }
 
 }  // namespace
 

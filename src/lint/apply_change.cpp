@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/object_key.h"
 #include "catalog/table_ops.h"
 #include "lint/replay.h"
 #include "parse/references.h"
@@ -67,7 +68,7 @@ void forget_reference(Catalog& catalog, const std::string& key, std::string_view
 /// The index (or key constraint's index) `name` of `schema` is gone from the reverse index.
 void forget_index(Catalog& catalog, const std::string& schema, std::string_view name) {
   thread_local std::string index_key;  // most index names are too long to be built without allocating
-  index_key.assign(schema).append(1, '.').append(name);
+  assign_object_key(index_key, schema, name);
   catalog.index_owner.erase(index_key);
 }
 
@@ -83,7 +84,7 @@ void reindex(Catalog& catalog, const std::string& key, const Footprint& before) 
   compare(
       before.names.indexes, after.indexes,
       [&](std::string_view index) { forget_index(catalog, before.schema, index); },
-      [&](std::string_view index) { catalog.index_owner[table->schema + "." + std::string(index)] = key; });
+      [&](std::string_view index) { catalog.index_owner[object_key(table->schema, index)] = key; });
 }
 
 /// Runs `change`, which names no index and no referenced table, on table `key`.
@@ -171,7 +172,7 @@ void follow_relation_rename(Catalog& catalog, const std::string& from, const std
   if (it == catalog.read_by.end()) return;
   const std::set<std::string> readers = it->second;
   catalog.read_by.erase(it);
-  const std::string to_name = to.substr(to.find('.') + 1);
+  const std::string to_name(key_name(to));
   for (const std::string& reader : readers) {
     ViewModel& view = catalog.views.at(reader);
     view.reads.erase(from);
@@ -193,12 +194,12 @@ void note_enum_users(Catalog& catalog, const std::string& table_key) {
 void rename_relation(Catalog& catalog, const std::string& from, const std::string& to_name) {
   std::string to;
   if (auto view = catalog.views.extract(from)) {
-    to = view.mapped().schema + "." + to_name;
+    to = object_key(view.mapped().schema, to_name);
     view.mapped().name = to_name;
     view.key() = to;
     catalog.views.insert(std::move(view));
   } else if (TableModel* table = catalog.table(from)) {
-    to = table->schema + "." + to_name;
+    to = object_key(table->schema, to_name);
     const Footprint before = footprint(table);
     TableModel renamed = *catalog.take_table(from);
     renamed.name = to_name;
@@ -293,7 +294,7 @@ void add_constraint_change(Catalog& catalog, const SchemaChange& change, const O
     const std::string name = add_constraint(t, change.constraint);
     if (change.constraint.kind == ConstraintKind::ForeignKey)
       catalog.referenced_by[change.constraint.references->table].insert(change.table);
-    if (change.constraint.is_key()) catalog.index_owner[t.schema + "." + name] = change.table;
+    if (change.constraint.is_key()) catalog.index_owner[object_key(t.schema, name)] = change.table;
   });
 }
 
@@ -383,7 +384,7 @@ void rename_type(Catalog& catalog, const SchemaChange& change) {
   EmulatedTypeModel type = std::move(it->second);
   catalog.types.erase(it);
   type.name = change.name;
-  const std::string key = type.schema + "." + type.name;
+  const std::string key = object_key(type.schema, type.name);
   catalog.types[key] = std::move(type);
   const auto users = catalog.enum_users.find(change.table);
   if (users == catalog.enum_users.end()) return;
@@ -413,8 +414,7 @@ void other_change(Catalog& catalog, const SchemaChange& change, const Origin& or
       return;
     case Kind::CreateDomain:
       if (!origin.stripped) {
-        const auto dot = change.table.find('.');
-        catalog.domains[change.table] = DomainModel{change.table.substr(0, dot), change.table.substr(dot + 1),
+        catalog.domains[change.table] = DomainModel{key_schema(change.table), std::string(key_name(change.table)),
                                                     *change.column.type, change.column.not_null,
                                                     change.column.default_sql, change.constraints, origin};
       }
@@ -424,8 +424,7 @@ void other_change(Catalog& catalog, const SchemaChange& change, const Origin& or
       return;
     case Kind::CreateEnum:
       if (!origin.stripped) {
-        const auto dot = change.table.find('.');
-        catalog.types[change.table] = EmulatedTypeModel{change.table.substr(0, dot), change.table.substr(dot + 1),
+        catalog.types[change.table] = EmulatedTypeModel{key_schema(change.table), std::string(key_name(change.table)),
                                                         change.values, origin};
       }
       return;
@@ -494,7 +493,7 @@ void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origi
   switch (change.kind) {
     case Kind::CreateIndex:
       return edit_table(catalog, change.table, [&](TableModel& t) {
-        catalog.index_owner[t.schema + "." + add_index(t, change.index)] = change.table;
+        catalog.index_owner[object_key(t.schema, add_index(t, change.index))] = change.table;
       });
     case Kind::ValidateConstraint:
       return edit_table(catalog, change.table, [&](TableModel& t) { validate_constraint(t, change.name); });
@@ -518,14 +517,14 @@ void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origi
     case Kind::RenameIndex:
       if (TableModel* owner = catalog.table_of_index(change.name))
         change_table(catalog, owner->key(), [&](TableModel& t) {
-          rename_index(t, change.name.substr(change.name.find('.') + 1), change.new_name);
+          rename_index(t, std::string(key_name(change.name)), change.new_name);
         });
       return;
     case Kind::DropTable: return drop_table(catalog, change.table);
     case Kind::DropIndex:
       if (TableModel* owner = catalog.table_of_index(change.name))
         change_table(catalog, owner->key(),
-                     [&](TableModel& t) { drop_index(t, change.name.substr(change.name.find('.') + 1)); });
+                     [&](TableModel& t) { drop_index(t, std::string(key_name(change.name))); });
       return;
     case Kind::CreateView: return add_view(catalog, *change.view, origin);
     case Kind::DropView: return drop_view(catalog, change.table);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "catalog/object_key.h"
 #include "catalog/render.h"
 #include "lint/linter.h"
 #include "lint/model_capture.h"
@@ -40,7 +41,7 @@ std::string allows(const std::string& column, const std::vector<std::string>& va
   return quote_identifier(column) + " IN (" + listed(values) + ")";
 }
 
-std::string short_name(const std::string& key) { return key.substr(key.find('.') + 1); }
+std::string short_name(const std::string& key) { return std::string(key_name(key)); }
 
 /// PostgreSQL's name for a column's CHECK, <table>_<column>_check, cut to 63 bytes and
 /// made unique among `used`.
@@ -104,7 +105,7 @@ bool add_check(StatementResult& statement, const std::string& schema, const std:
   if (!add || !validate) return false;
   statement.rewritten.push_back(*add);
   statement.rewritten.push_back(*validate);
-  statement.changes.push_back(SchemaChange{.kind = Kind::AddConstraint, .table = schema + "." + table,
+  statement.changes.push_back(SchemaChange{.kind = Kind::AddConstraint, .table = object_key(schema, table),
                                            .constraint = check, .span = statement.span});
   return true;
 }
@@ -366,7 +367,7 @@ void EnumEmulation::rename_in_rows(StatementResult& statement, const SchemaChang
                "each CHECK is replaced without a moment unchecked; a row written with the old value while the "
                "batches run makes the last validation fail, and apply stops with every row kept");
   statement.emulated = false;
-  const std::string key = type.schema + "." + type.name;
+  const std::string key = object_key(type.schema, type.name);
   for (const EnumColumn& column : columns) replace_check(statement, column, both, key);
   for (const EnumColumn& column : columns) {
     const TableModel& table = *column.table;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "catalog/object_key.h"
 #include "catalog/render.h"
 #include "catalog/table_ops.h"
 #include "lint/linter.h"
@@ -180,7 +181,7 @@ void TableFolding::drop_folded_index(StatementResult& statement, const Catalog& 
     if (change.kind != Kind::DropIndex) continue;
     const auto owner = catalog.index_owner.find(change.name);
     const TableModel* table = owner == catalog.index_owner.end() ? nullptr : catalog.table(owner->second);
-    const std::string name = change.name.substr(change.name.find('.') + 1);
+    const std::string name(key_name(change.name));
     const ConstraintModel* key = table ? table->constraint(name) : nullptr;
     if (!key || !key->is_key() || table->index(name)) continue;
     const auto sql = render_drop_constraint(table->schema, table->name, name);
@@ -210,7 +211,7 @@ void TableFolding::fold(StatementResult& statement, const std::string& table, Wi
       .rule = kRule,
       .klass = StatementClass::Rewrite,
       .severity = default_severity(StatementClass::Rewrite),
-      .message = "folded into CREATE TABLE " + table.substr(table.find('.') + 1) + " (statement " +
+      .message = "folded into CREATE TABLE " + std::string(key_name(table)) + " (statement " +
                  std::to_string(create.index) + "), which creates the table with this change while it is still empty",
       .help = folded_help(true),
       .span = statement.span});
@@ -256,7 +257,7 @@ void TableFolding::note_empty(StatementResult& statement, const std::string& tab
       .rule = kRule,
       .klass = StatementClass::Ok,
       .severity = Severity::Info,
-      .message = "table " + table.substr(table.find('.') + 1) +
+      .message = "table " + std::string(key_name(table)) +
                  " was created by this file and nothing has written rows to it, so this index is built at once",
       .span = statement.span});
 }

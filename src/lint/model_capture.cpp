@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "catalog/object_key.h"
 #include "lint/names.h"
 #include "lint/rule_helpers.h"
 #include "parse/deparse.h"
@@ -79,7 +80,7 @@ std::string constraint_clause_sql(const Constraint* constraint) {
 }  // namespace
 
 std::string relation_key(const char* schema, const char* name) {
-  return std::string(schema ? schema : "public") + "." + (name ? name : "");
+  return object_key(schema ? schema : "public", name ? name : "");
 }
 
 std::string relation_key(const RangeVar* relation) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "catalog/object_key.h"
 #include "parse/deparse.h"
 #include "parse/pg.h"
 
@@ -22,7 +23,7 @@ std::optional<std::vector<Node*>> references(const Node* node) {
 }
 
 std::string relation_key_of(const RangeVar* relation) {
-  return std::string(relation->schemaname ? relation->schemaname : "public") + "." + relation->relname;
+  return object_key(relation->schemaname ? relation->schemaname : "public", relation->relname);
 }
 
 /// The names of a column reference: ["t", "c"] for t.c; an empty list for t.*.

@@ -1,5 +1,6 @@
 #include "plan/recreation_dependents.h"
 
+#include "catalog/object_key.h"
 #include "catalog/render.h"
 
 namespace dsqlint::recreation {
@@ -7,8 +8,7 @@ namespace dsqlint::recreation {
 namespace {
 
 std::pair<std::string, std::string> split_key(const std::string& key) {
-  const auto dot = key.find('.');
-  return {key.substr(0, dot), key.substr(dot + 1)};
+  return {key_schema(key), std::string(key_name(key))};
 }
 
 Result<CarriedKey> carried_key(ConstraintModel key, const std::string& schema, const std::string& table, bool dsql) {
@@ -29,7 +29,7 @@ Result<bool> carry_dependents(RecreationSpec& spec, const TableModel& table, con
   const std::string key = table.key();
   for (ConstraintModel c : table.constraints) {
     if (!added_after_copy(c, key)) continue;
-    if (c.references->table == key) c.references.edit().table = spec.schema + "." + spec.new_table;  // its own rows
+    if (c.references->table == key) c.references.edit().table = object_key(spec.schema, spec.new_table);  // its own rows
     auto carried = carried_key(std::move(c), spec.schema, spec.new_table, spec.dsql);
     if (!carried) return carried.error();
     spec.own_keys.push_back(std::move(*carried));

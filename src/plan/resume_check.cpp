@@ -1,5 +1,6 @@
 #include "plan/resume_check.h"
 
+#include "catalog/object_key.h"
 #include "plan/sql_quote.h"
 
 namespace dsqlint {
@@ -9,8 +10,6 @@ namespace {
 using Kind = SchemaChange::Kind;
 
 std::string regclass(std::string_view key) { return "to_regclass(" + quote_literal(quote_key(key)) + ")"; }
-
-std::string schema_of(const std::string& key) { return key.substr(0, key.find('.')); }
 
 }  // namespace
 
@@ -22,7 +21,7 @@ BuiltIndex built_index(const SchemaChange& change) {
 }
 
 std::string quoted_index_name(const BuiltIndex& index) {
-  return index.name.empty() ? "" : quote_key(schema_of(index.table) + "." + index.name);
+  return index.name.empty() ? "" : quote_key(object_key(key_schema(index.table), index.name));
 }
 
 void add_resume_check(Step& step, const SchemaChange& change) {
@@ -35,7 +34,7 @@ void add_resume_check(Step& step, const SchemaChange& change) {
     case Kind::CreateIndex: {
       step.index = built_index(change);
       if (change.index.name.empty()) return;  // PostgreSQL names it: nothing to look for
-      const std::string index = schema_of(change.table) + "." + change.index.name;
+      const std::string index = object_key(key_schema(change.table), change.index.name);
       step.already_done_codes = {"42P07", "42710"};
       step.verify_sql = "SELECT " + regclass(index) + " IS NOT NULL";
       return;

@@ -1,5 +1,7 @@
 #include "plan/sql_quote.h"
 
+#include "catalog/object_key.h"
+
 namespace dsqlint {
 
 namespace {
@@ -18,9 +20,9 @@ std::string quote_with(std::string_view text, char quote) {
 std::string quote_literal(std::string_view text) { return quote_with(text, '\''); }
 
 std::string quote_key(std::string_view key) {
-  const size_t dot = key.find('.');
-  if (dot == std::string_view::npos) return quote_identifier(key);
-  return quote_identifier(key.substr(0, dot)) + "." + quote_identifier(key.substr(dot + 1));
+  const std::string_view name = key_name(key);
+  if (name.size() == key.size()) return quote_identifier(key);  // no schema
+  return quote_identifier(key_schema(key)) + "." + quote_identifier(name);
 }
 
 }  // namespace dsqlint

@@ -254,18 +254,37 @@ TEST(CatalogReplay, ReverseIndexesFollowDropsAndRenames) {
 }
 
 TEST(CatalogReplay, RenamedTableKeepsASchemaWhoseNameHoldsADot) {
-  // The key "a.b.t" cannot say where the schema's name ends; the table's own schema can.
+  // A schema whose name holds a dot is quoted in keys: "a.b".u, never a.b.u or a.u.
   Catalog catalog = replayed("d.sql",
                              "CREATE SCHEMA \"a.b\";\n"
                              "CREATE TABLE \"a.b\".t (id int PRIMARY KEY);\n"
                              "CREATE TABLE \"a.b\".r (t_id int REFERENCES \"a.b\".t (id));\n"
                              "ALTER TABLE \"a.b\".t RENAME TO u;\n");
-  ASSERT_NE(catalog.table("a.b.u"), nullptr);
-  EXPECT_EQ(catalog.table("a.b.u")->schema, "a.b");
+  ASSERT_NE(catalog.table("\"a.b\".u"), nullptr);
+  EXPECT_EQ(catalog.table("\"a.b\".u")->schema, "a.b");
   EXPECT_EQ(catalog.table("a.u"), nullptr);
-  EXPECT_EQ(catalog.index_owner.at("a.b.t_pkey"), "a.b.u");
-  EXPECT_EQ(catalog.referenced_by.at("a.b.u"), std::set<std::string>{"a.b.r"});
-  EXPECT_EQ(catalog.table("a.b.r")->constraints.at(0).references->table, "a.b.u");
+  EXPECT_EQ(catalog.table("a.b.u"), nullptr);
+  EXPECT_EQ(catalog.index_owner.at("\"a.b\".t_pkey"), "\"a.b\".u");
+  EXPECT_EQ(catalog.referenced_by.at("\"a.b\".u"), std::set<std::string>{"\"a.b\".r"});
+  EXPECT_EQ(catalog.table("\"a.b\".r")->constraints.at(0).references->table, "\"a.b\".u");
+}
+
+TEST(CatalogReplay, DottedSchemaAndDottedTableAreTwoTables) {
+  // "a.b".c and a."b.c" once shared the key a.b.c: the second CREATE TABLE looked like a
+  // table that exists, and the index landed on whichever the key found.
+  Catalog catalog = replayed("d.sql",
+                             "CREATE SCHEMA \"a.b\";\n"
+                             "CREATE SCHEMA a;\n"
+                             "CREATE TABLE \"a.b\".c (id int PRIMARY KEY);\n"
+                             "CREATE TABLE a.\"b.c\" (id int PRIMARY KEY, x int);\n"
+                             "CREATE INDEX ASYNC x_idx ON a.\"b.c\" (x);\n");
+  ASSERT_NE(catalog.table("\"a.b\".c"), nullptr);
+  ASSERT_NE(catalog.table("a.b.c"), nullptr);
+  EXPECT_EQ(catalog.table("\"a.b\".c")->columns.size(), 1u);
+  EXPECT_EQ(catalog.table("a.b.c")->schema, "a");
+  EXPECT_EQ(catalog.table("a.b.c")->name, "b.c");
+  EXPECT_EQ(catalog.index_owner.at("a.x_idx"), "a.b.c");
+  EXPECT_TRUE(catalog.table("\"a.b\".c")->indexes.empty());
 }
 
 TEST(CatalogReplay, ReverseIndexesFollowAddedConstraints) {
