@@ -46,6 +46,27 @@ Node* expression(ParsedFile& arena, const std::string& sql) {
   return node;
 }
 
+/// Whether the deparser writes the expression as an infix SQL form (x AT TIME ZONE y,
+/// x IS NFC NORMALIZED, (a, b) OVERLAPS (c, d)) that only an a_expr may be: after DEFAULT
+/// (a b_expr) it must stand in parentheses, which it does not add itself.
+bool infix_function(const Node* node) {
+  if (!IsA(node, FuncCall)) return false;
+  const auto* call = castNode(FuncCall, const_cast<Node*>(node));
+  if (call->funcformat != COERCE_SQL_SYNTAX || list_length(call->funcname) != 2) return false;
+  const std::string_view name = strVal(lsecond(call->funcname));
+  return name == "timezone" || name == "is_normalized" || name == "overlaps";
+}
+
+/// `sql` parsed for a place that takes a b_expr (a column's DEFAULT): an expression that
+/// only an a_expr may be comes wrapped, so that the deparser puts it in parentheses.
+Node* b_expression(ParsedFile& arena, const std::string& sql) {
+  Node* node = expression(arena, sql);
+  if (!infix_function(node)) return node;
+  auto* wrapped = makeNode(A_Indirection);  // no indirection: "(" arg ")"
+  wrapped->arg = node;
+  return reinterpret_cast<Node*>(wrapped);
+}
+
 Constraint* constraint_node(ConstrType type) {
   auto* node = makeNode(Constraint);
   node->contype = type;
@@ -59,7 +80,7 @@ List* column_constraints(ParsedFile& arena, const ColumnModel& column) {
   if (column.not_null) out = lappend(out, constraint_node(CONSTR_NOTNULL));
   if (!column.default_sql.empty()) {
     Constraint* node = constraint_node(CONSTR_DEFAULT);
-    node->raw_expr = expression(arena, column.default_sql);
+    node->raw_expr = b_expression(arena, column.default_sql);
     out = lappend(out, node);
   }
   if (column.identity != Identity::None) {

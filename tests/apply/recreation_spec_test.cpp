@@ -106,6 +106,21 @@ TEST(RecreationSpec, DefaultsAreSetAndDropped) {
   EXPECT_EQ(spec.select_expressions[2], "\"price\"");
 }
 
+TEST(RecreationSpec, DefaultThatOnlyAnExpressionMayBeKeepsItsParentheses) {
+  // DEFAULT takes a b_expr: "DEFAULT now() AT TIME ZONE 'utc'" is a syntax error (Drizzle
+  // writes the parentheses; the deparser does not).
+  const std::string events = "CREATE TABLE events (id int PRIMARY KEY, at timestamp DEFAULT (now() AT TIME ZONE 'utc') "
+                             "NOT NULL, n text);";
+  std::string sql = spec_of(events, "ALTER TABLE events ALTER n SET NOT NULL", false, "public.events").create_sql;
+  EXPECT_TRUE(contains(sql, "DEFAULT (now() AT TIME ZONE 'utc')")) << sql;
+  sql = spec_of(events, "ALTER TABLE events ALTER at SET DEFAULT now() AT TIME ZONE 'UTC', ALTER n SET NOT NULL", false,
+                "public.events")
+            .create_sql;
+  EXPECT_TRUE(contains(sql, "DEFAULT (now() AT TIME ZONE 'UTC')")) << sql;
+  sql = spec_of(kItems, "ALTER TABLE items ALTER COLUMN price SET DEFAULT 1.5 * 2").create_sql;
+  EXPECT_TRUE(contains(sql, "DEFAULT 1.5 * 2,")) << "an operator needs no parentheses: " << sql;
+}
+
 TEST(RecreationSpec, SeveralSubcommandsInOneStatement) {
   const RecreationSpec spec = spec_of(kItems,
                                       "ALTER TABLE ONLY public.items ALTER COLUMN price TYPE numeric(18,4), "
