@@ -12,6 +12,9 @@
 #include "core/source_file.h"
 #include "lint/rule_helpers.h"
 #include "lint/statement.h"
+#include "parse/deparse.h"
+#include "parse/parsed_file.h"
+#include "parse/pg.h"
 #include "plan/recreation_dependents.h"
 #include "plan/recreation_table.h"
 #include "plan/sql_quote.h"
@@ -51,26 +54,52 @@ Result<std::vector<std::string>> key_columns(const TableModel& before, const Tab
   return key->columns;
 }
 
+bool is_serial(const std::string& type) {
+  return type == "serial" || type == "serial4" || type == "bigserial" || type == "serial8" || type == "smallserial" ||
+         type == "serial2";
+}
+
+bool is_narrow_integer(const std::string& type) { return type == "int2" || type == "int4"; }
+
+/// Identity options without SEQUENCE NAME (Drizzle writes one): the old table's sequence
+/// has that name until the swap, so the new table's would collide; PostgreSQL names it.
+std::string without_sequence_name(const std::string& options) {
+  ParsedFile arena;
+  List* kept = NIL;
+  const ListCell* cell;
+  foreach (cell, parse_sequence_options(arena, options))
+    if (std::string_view(castNode(DefElem, lfirst(cell))->defname) != "sequence_name") kept = lappend(kept, lfirst(cell));
+  return sequence_options_sql(kept);
+}
+
 /// The new table's columns as the rebuild creates them. A serial column becomes an identity
 /// column (a fresh sequence would reissue values from 1), and DSQL takes no identity without
-/// CACHE: CACHE 1 is PostgreSQL's default, so it is spelled out.
+/// CACHE: CACHE 1 is PostgreSQL's default, so it is spelled out. Identity columns are
+/// bigint, as apply ran their CREATE TABLE on the DSQL targets that rebuild tables
+/// (serial-type, identity-non-bigint): a narrower one would refuse the values it holds.
 void prepare_columns(TableModel& table) {
   for (ColumnModel& column : table.columns) {
     const std::string& type = column.type->name;
-    if (type == "serial" || type == "serial4" || type == "bigserial" || type == "serial8" || type == "smallserial" ||
-        type == "serial2") {
+    if (is_serial(type)) {
       ColumnType plain = *column.type;
-      plain.sql = type.starts_with("big") || type == "serial8"     ? "bigint"
-                  : type.starts_with("small") || type == "serial2" ? "smallint"
-                                                                   : "integer";
+      plain.name = "int8";
+      plain.sql = "bigint";
+      plain.width = 8;
       column.type = plain;
       column.identity = Identity::ByDefault;
       column.default_sql.clear();
     }
-    if (column.identity != Identity::None && column.extra->identity_options.find("CACHE") == std::string::npos) {
-      std::string& options = column.extra.edit().identity_options;
-      options = options.empty() ? "CACHE 1" : options + " CACHE 1";
+    if (column.identity == Identity::None) continue;
+    if (is_narrow_integer(column.type->name)) {
+      ColumnType wide = *column.type;
+      wide.name = "int8";
+      wide.sql = "bigint";
+      wide.width = 8;
+      column.type = wide;
     }
+    std::string options = without_sequence_name(column.extra->identity_options);
+    if (options.find("CACHE") == std::string::npos) options = options.empty() ? "CACHE 1" : options + " CACHE 1";
+    if (options != column.extra->identity_options) column.extra.edit().identity_options = std::move(options);
   }
 }
 
