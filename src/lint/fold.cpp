@@ -36,7 +36,7 @@ bool settled_by_fold(std::string_view rule) {
       "alter-set-drop-default", "alter-column-type",       "add-column-with-constraint", "serial-in-add-column",
       "fk-add-without-not-valid", "check-add-without-not-valid", "alter-drop-column", "alter-drop-constraint",
       "identity-cache-missing", "create-index-sync",       "create-index-concurrently", "if-not-exists-invalid-index",
-      "do-block-foreign-key", "index-using-method", "enum-type"};
+      "do-block-foreign-key", "index-using-method", "enum-type", "rebuild-without-key"};
   return rules.contains(rule);
 }
 
