@@ -393,6 +393,8 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
   std::optional<std::string> rewritten;  // the statement without the emulated types; nullopt: nothing left
   std::vector<Declared> declared;
   std::vector<std::pair<std::string, ConstraintModel>> created_checks;  // CREATE TABLE: name and CHECK
+  std::vector<ConstraintModel> added_checks;  // ADD COLUMN: the CHECK of each new column
+  std::optional<std::string> rebuilt;         // the ALTER TABLE with those CHECKs, for a rebuild
   std::string table_key;
   {
     ParsedFile arena = parse_file(make_source(file_.source.path, sql));
@@ -432,6 +434,31 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
         if (!only_check) commands = lappend(commands, lfirst(cell));
       }
       alter->cmds = commands;
+      // Should DSQL need a rebuild for it (ADD COLUMN ... DEFAULT ... NOT NULL), the rebuild
+      // runs this ALTER TABLE: the new columns' CHECKs are part of it, as the table's own.
+      if (table) {
+        std::set<std::string> used = table->used_names();
+        List* with_checks = list_copy(commands);
+        for (const Declared& column : declared) {
+          if (!column.command || column.command->subtype != AT_AddColumn) continue;
+          ConstraintModel check{.name = check_name(table->name, column.column, used),
+                                .kind = ConstraintKind::Check,
+                                .columns = {column.column},
+                                .expression_sql = allows(column.column, catalog.types.at(column.type).values),
+                                .emulates = column.type};
+          const auto parsed = parse_fragment(arena, "ALTER TABLE t ADD CONSTRAINT " + quote_identifier(check.name) +
+                                                        " CHECK (" + check.expression_sql + ")", 0);
+          if (!parsed || !IsA(parsed->node, AlterTableStmt)) return;
+          with_checks = lappend(with_checks, linitial(castNode(AlterTableStmt, parsed->node)->cmds));
+          added_checks.push_back(std::move(check));
+        }
+        if (!added_checks.empty() && list_length(with_checks) > 0) {
+          List* plain = alter->cmds;
+          alter->cmds = with_checks;
+          rebuilt = deparse(node);
+          alter->cmds = plain;
+        }
+      }
     }
     if (!IsA(node, AlterTableStmt) || list_length(castNode(AlterTableStmt, node)->cmds) > 0) {
       rewritten = deparse(node);
@@ -490,11 +517,16 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
       replace_check(statement, EnumColumn{table, old}, values, column.type);
       continue;
     }
-    const ConstraintModel check{.name = check_name(table->name, column.column, used),
-                                .kind = ConstraintKind::Check,
-                                .columns = {column.column},
-                                .expression_sql = allows(column.column, values),
-                                .emulates = column.type};
+    const auto added = std::find_if(added_checks.begin(), added_checks.end(), [&](const ConstraintModel& check) {
+      return check.columns.front() == column.column;
+    });
+    const ConstraintModel check = added != added_checks.end()
+                                      ? *added
+                                      : ConstraintModel{.name = check_name(table->name, column.column, used),
+                                                        .kind = ConstraintKind::Check,
+                                                        .columns = {column.column},
+                                                        .expression_sql = allows(column.column, values),
+                                                        .emulates = column.type};
     add_check(statement, table->schema, table->name, check);
   }
   for (const auto& [name, check] : created_checks) columns += (columns.empty() ? "" : ", ") + check.columns.front();
@@ -514,6 +546,7 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
     statement.rewritten.clear();
     statement.runs_as_written = false;
   }
+  if (klass == StatementClass::Recreation) statement.extra.edit().recreation_sql = rebuilt ? *rebuilt : rewritten.value_or("");
   statement.emulated = klass == StatementClass::Rewrite && statement.rewritten.empty();
 }
 

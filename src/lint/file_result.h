@@ -23,6 +23,9 @@ struct StatementExtras {
   std::string run_if_sql;
   std::vector<std::string> handled_codes;
   std::string guarded_sql;  ///< the statement the DO block guards, as written in it
+  /// RECREATION: the ALTER TABLE the rebuild carries out, when it is not the statement as
+  /// written (an emulated enum's column becomes text with its CHECK).
+  std::string recreation_sql;
   /// Read-only checks apply runs before anything of the statement (and after the last
   /// statement before it that writes rows): a query whose rows, if any, stop apply.
   struct Precheck {

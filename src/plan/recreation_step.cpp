@@ -13,7 +13,8 @@ void plan_recreation(Step& step, const FileResult& file, const StatementResult& 
   }
   // The suffix names the helper tables per migration and statement, so a rerun finds them.
   const std::string suffix = normalized_sha256(file.source.text).substr(0, 8) + "_" + std::to_string(statement.index);
-  auto spec = recreation_spec(*statement.table_definition, step.sql, suffix, provider == Provider::AuroraDsql,
+  const std::string& alter = statement.extra->recreation_sql.empty() ? step.sql : statement.extra->recreation_sql;
+  auto spec = recreation_spec(*statement.table_definition, alter, suffix, provider == Provider::AuroraDsql,
                               statement.extra->dependents);
   if (!spec) {
     step.kind = StepKind::Refuse;

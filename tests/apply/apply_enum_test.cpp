@@ -169,6 +169,28 @@ TEST(ApplyEnum, RenameValueRewritesEveryRowInBatchesOfAtMostThreeThousand) {
   EXPECT_EQ(db.row("SELECT count(*) FROM pg_constraint WHERE conname LIKE 'plans_tier_check%'"), "1");
 }
 
+TEST(ApplyEnum, EnumColumnAddedWithADefaultRebuildsTheTableAsTextWithItsCheck) {
+  // Drizzle's ADD COLUMN "status" "status" DEFAULT 'active' NOT NULL on a table with rows:
+  // DSQL's ADD COLUMN takes neither, so apply rebuilds the table, whose new column must be
+  // text with the enum's CHECK (the type does not exist on DSQL).
+  MigrationFolder folder("enum-add-rebuild");
+  folder.write("0000_init.sql", {"CREATE TYPE \"public\".\"status\" AS ENUM('active', 'paused')",
+                                 "CREATE TABLE \"accounts\" (\"id\" integer PRIMARY KEY NOT NULL)",
+                                 "INSERT INTO \"accounts\" VALUES (1)"});
+  folder.write("0001_add.sql", {"ALTER TABLE \"accounts\" ADD COLUMN \"status\" \"status\" DEFAULT 'active' NOT NULL"});
+  const ProcessResult plan = run_dsqlint_with({"plan", "--folder", folder.path(), "--provider", "aurora-dsql"});
+  ASSERT_EQ(plan.exit_code, 0) << plan.output();
+  EXPECT_NE(plan.out.find("status text NOT NULL DEFAULT 'active'"), npos) << plan.out;
+  EXPECT_NE(plan.out.find("CONSTRAINT accounts_status_check CHECK (status IN ('active', 'paused'))"), npos) << plan.out;
+  Db db(fresh_database("enum_add_rebuild"));
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(db.row("SELECT id, status FROM accounts"), "1 active");
+  EXPECT_EQ(insert_state(db, "INSERT INTO accounts VALUES (2, 'paused')"), "");
+  EXPECT_EQ(insert_state(db, "INSERT INTO accounts VALUES (3, 'gone')"), "23514");
+  EXPECT_EQ(db.row("SELECT count(*) FROM pg_type WHERE typname = 'status'"), "0");
+}
+
 TEST(ApplyEnum, PlanShowsTheEmulatedStatements) {
   const MigrationFolder folder = copy_of("prisma");
   const ProcessResult plan = run_dsqlint_with({"plan", "--folder", folder.path(), "--provider", "aurora-dsql"});
