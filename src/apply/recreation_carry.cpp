@@ -23,12 +23,12 @@ bool CarriedSteps::view_exists(const std::string& schema, const std::string& nam
 
 bool CarriedSteps::add_key(const CarriedKey& key) {
   if (constraint_validated(key.schema, key.table, key.name)) return true;
-  return ddl_(key.add_sql, "adding foreign key " + key.name + " to " + qualified_name(key.schema, key.table)).has_value();
+  return ddl_(key.add_sql, "adding constraint " + key.name + " to " + qualified_name(key.schema, key.table)).has_value();
 }
 
 bool CarriedSteps::validate_key(const CarriedKey& key) {
   if (key.validate_sql.empty() || constraint_validated(key.schema, key.table, key.name) != false) return true;
-  const std::string what = "validating foreign key " + key.name + " of " + qualified_name(key.schema, key.table);
+  const std::string what = "validating constraint " + key.name + " of " + qualified_name(key.schema, key.table);
   const auto answer = ddl_(key.validate_sql, what);
   if (!answer) return false;
   // DSQL validates in a job: its id comes back, and the key is valid once the job is done.

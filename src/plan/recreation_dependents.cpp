@@ -15,13 +15,14 @@ Result<CarriedKey> carried_key(ConstraintModel key, const std::string& schema, c
   const bool valid = key.valid;
   auto add = render_add_constraint(key, schema, table, true);
   auto validate = render_validate_constraint(schema, table, key.name, dsql);
-  if (!add || !validate) return Error{"the foreign key " + key.name + " of " + table + " does not render"};
+  if (!add || !validate) return Error{"the constraint " + key.name + " of " + table + " does not render"};
   return CarriedKey{schema, table, key.name, std::move(*add), valid ? std::move(*validate) : ""};
 }
 
 }  // namespace
 
 bool added_after_copy(const ConstraintModel& c, const std::string& table_key) {
+  if (c.kind == ConstraintKind::Check) return !c.valid;
   return c.kind == ConstraintKind::ForeignKey && (c.references->table == table_key || !c.valid);
 }
 

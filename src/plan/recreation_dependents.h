@@ -11,9 +11,10 @@
 // and its grants and comments.
 namespace dsqlint::recreation {
 
-/// A key of the new table that cannot be in its CREATE TABLE: a self-reference (the copy
-/// inserts rows before the rows they point at) or a key that was NOT VALID (old rows may
-/// break it). It is added after the copy, NOT VALID, and validated when it was valid.
+/// A constraint of the new table that cannot be in its CREATE TABLE: a self-referencing
+/// foreign key (the copy inserts rows before the rows they point at), or a foreign key or
+/// CHECK that was NOT VALID (old rows may break it). It is added after the copy, NOT VALID,
+/// and validated when it was valid.
 bool added_after_copy(const ConstraintModel& constraint, const std::string& table_key);
 
 /// Fills spec's own_keys, inbound_keys, views and grants for `table` (as rebuilt).

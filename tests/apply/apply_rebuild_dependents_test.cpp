@@ -170,5 +170,33 @@ TEST(ApplyRebuildDependents, KillAtEveryStepOfTheCarryThenRerunRestoresEverythin
   }
 }
 
+TEST(ApplyRebuildDependents, NotValidCheckIsAddedAfterTheCopyAndStaysNotValid) {
+  // Old orders break the CHECK added NOT VALID: in the new table's CREATE TABLE it would
+  // refuse their copy (23514), so it is added after the copy, NOT VALID, as such keys are.
+  MigrationFolder folder("rebuild-not-valid-check");
+  folder.write("0000_orders.sql", {R"(CREATE TABLE "orders" ("id" bigint PRIMARY KEY, "qty" integer NOT NULL, )"
+                                   R"("price" numeric(10, 2) NOT NULL))",
+                                   "INSERT INTO \"orders\" VALUES (1, -5, 1.50), (2, 3, 2.00)",
+                                   R"(ALTER TABLE "orders" ADD CONSTRAINT "orders_qty_positive" CHECK ("qty" > 0) NOT VALID)"});
+  folder.write("0001_price.sql", {R"(ALTER TABLE "orders" ALTER COLUMN "price" SET DATA TYPE numeric(12, 2))"});
+  Db db(fresh_database("rebuild_not_valid_check"));
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(db.row("SELECT string_agg(id || ':' || qty || ':' || price, ' ' ORDER BY id) FROM orders"),
+            "1:-5:1.50 2:3:2.00");
+  EXPECT_EQ(db.row("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'orders'::regclass "
+                   "AND attname = 'price'"),
+            "numeric(12,2)");
+  EXPECT_EQ(db.row("SELECT conname || ':' || convalidated FROM pg_constraint WHERE contype = 'c' "
+                   "AND conrelid = 'orders'::regclass"),
+            "orders_qty_positive:false");
+  try {
+    db.exec("INSERT INTO orders VALUES (3, 0, 1.00)");
+    ADD_FAILURE() << "the CHECK accepted a new row that breaks it";
+  } catch (const std::exception& error) {
+    EXPECT_NE(std::string(error.what()).find("23514"), npos) << error.what();
+  }
+}
+
 }  // namespace
 }  // namespace dsqlint::testing
