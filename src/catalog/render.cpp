@@ -215,7 +215,7 @@ std::optional<std::string> render_create_index(const IndexModel& index, const st
     node->idxname = copy(name);
     node->relation = relation(schema, table);
     const IndexExtras& extra = *index.extra;
-    node->accessMethod = copy(extra.method.empty() ? "btree" : extra.method);
+    node->accessMethod = extra.method.empty() ? nullptr : copy(extra.method);  // none: the default, no USING
     for (const IndexKeyModel& key : index.keys) node->indexParams = lappend(node->indexParams, index_elem(arena, key));
     for (const std::string& column : extra.include)
       node->indexIncludingParams = lappend(node->indexIncludingParams, index_elem(arena, IndexKeyModel{.column = column}));

@@ -80,6 +80,8 @@ std::string without_sequence_name(const std::string& options) {
 void prepare_columns(TableModel& table) {
   for (ColumnModel& column : table.columns) {
     const std::string& type = column.type->name;
+    // The column as DSQL created it: column-collate deleted its COLLATE (DSQL has only C).
+    if (!column.extra->collation.empty()) column.extra.edit().collation.clear();
     if (is_serial(type)) {
       ColumnType plain = *column.type;
       plain.name = "int8";
@@ -101,6 +103,22 @@ void prepare_columns(TableModel& table) {
     if (options.find("CACHE") == std::string::npos) options = options.empty() ? "CACHE 1" : options + " CACHE 1";
     if (options != column.extra->identity_options) column.extra.edit().identity_options = std::move(options);
   }
+}
+
+/// The index as DSQL built it: its CREATE INDEX was rewritten without what DSQL refuses on
+/// index keys (index-sort-order, index-opclass, column-collate) and without USING btree
+/// (index-using-method); the rebuild must not bring those back.
+IndexModel as_dsql_built(IndexModel index) {
+  for (IndexKeyModel& key : index.keys) {
+    key.ordering = 0;  // index-sort-order deleted ASC/DESC (and kept NULLS FIRST/LAST)
+    if (!key.extra->collation.empty() || !key.extra->opclass.empty()) {
+      IndexKeyExtras& extra = key.extra.edit();
+      extra.collation.clear();
+      extra.opclass.clear();
+    }
+  }
+  if (index.extra->method == "btree") index.extra.edit().method.clear();
+  return index;
 }
 
 /// The ALTER TABLE's schema changes, one per subcommand; an Error when the statement is no
@@ -157,7 +175,7 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
   }
   for (const IndexModel& index : table.indexes) {
     const std::string temp = with_tail(index.name, fmt::format("__mantle_{}_{}", renamed++, suffix));
-    auto sql = render_create_index(index, spec.schema, spec.new_table, temp, dsql);
+    auto sql = render_create_index(as_dsql_built(index), spec.schema, spec.new_table, temp, dsql);
     if (!sql) return Error{"the index " + index.name + " that history records does not render"};
     spec.indexes.push_back(RecreatedIndex{temp, index.name, std::move(*sql)});
   }
