@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "aws/sha256.h"
 #include "cli/check_plan.h"
 #include "cli/file_settings.h"
 #include "cli/inputs.h"
@@ -29,11 +30,14 @@ namespace dsqlint {
 
 namespace {
 
-FileResult check_one(const InputFile& input, const TargetProfile& target) {
+/// Reads and lints one input; with `sha256`, also hashes the bytes it read (the history
+/// cache stores a catalog under the content replayed).
+FileResult check_one(const InputFile& input, const TargetProfile& target, std::string* sha256 = nullptr) {
   if (!input.problem.empty())
     return unreadable_file(make_source(input.display_path, ""), FileError{"io", input.problem, std::nullopt});
   auto bytes = read_file_bytes(input.path);
   if (!bytes) return unreadable_file(make_source(input.display_path, ""), FileError{"io", bytes.error().message, std::nullopt});
+  if (sha256) *sha256 = sha256_hex(*bytes);
   SourceFile source = make_source(input.display_path, std::move(*bytes));
   if (const auto problem = validate_source(source)) {
     const std::string kind = problem->kind == InputErrorKind::Encoding ? "encoding" : "io";
@@ -54,11 +58,33 @@ void collect_input_errors(const FileResult& file, std::string& out) {
 }
 
 /// What the history cache does for one check: the inputs a cached catalog replaces, and
-/// after which input to store a catalog the cache did not hold (with its key).
+/// after which input to store a catalog the cache did not hold (with the inputs of its
+/// history, whose bytes are hashed as they are linted: a file edited since key() read it
+/// must not be stored under the old content's key).
 struct CachedHistory {
   std::set<size_t> replaced;
-  std::map<size_t, std::string> store_after;
+  std::map<size_t, std::vector<size_t>> store_after;
+  std::set<size_t> hashed;
 };
+
+HistoryEntry history_entry(const PlannedInput& input, const FileSettings& settings) {
+  return {input.input.path, input.input.display_path, settings.target.name};
+}
+
+/// Stores a replayed history under the key of the bytes that were linted; not at all when
+/// one of its files could not be read (no hash).
+void store_history(HistoryCache& cache, const std::vector<size_t>& prefix, const std::vector<PlannedInput>& inputs,
+                   const std::vector<FileSettings>& settings, const std::vector<std::string>& linted_sha256,
+                   const Catalog& catalog) {
+  std::vector<HistoryEntry> entries;
+  std::vector<std::string> hashes;
+  for (const size_t i : prefix) {
+    if (linted_sha256[i].empty()) return;
+    entries.push_back(history_entry(inputs[i], settings[i]));
+    hashes.push_back(linted_sha256[i]);
+  }
+  cache.store(cache.key_of(entries, hashes), catalog);
+}
 
 /// For each catalog, the history before its first reported input: loaded from the cache
 /// into `history` when the cache holds it, else marked to be stored once replayed.
@@ -72,7 +98,7 @@ CachedHistory use_cache(HistoryCache& cache, const std::vector<PlannedInput>& in
       if (inputs[i].catalog != c) continue;
       if (inputs[i].reported) break;
       prefix.push_back(i);
-      entries.push_back({inputs[i].input.path, inputs[i].input.display_path, settings[i].target.name});
+      entries.push_back(history_entry(inputs[i], settings[i]));
     }
     if (prefix.empty()) continue;
     const auto key = cache.key(entries);
@@ -81,7 +107,9 @@ CachedHistory use_cache(HistoryCache& cache, const std::vector<PlannedInput>& in
       history[c] = std::move(*loaded);
       out.replaced.insert(prefix.begin(), prefix.end());
     } else {
-      out.store_after[prefix.back()] = *key;
+      out.hashed.insert(prefix.begin(), prefix.end());
+      const size_t last = prefix.back();
+      out.store_after[last] = std::move(prefix);
     }
   }
   cache.save_hashes();
@@ -115,17 +143,22 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
   std::vector<size_t> order;  // the inputs to lint: all but the history a cached catalog replaces
   for (size_t i = 0; i < inputs.size(); ++i)
     if (!cached.replaced.contains(i)) order.push_back(i);
+  // Each thread writes only the hashes of the files it lints; finish reads them in plan order.
+  std::vector<std::string> linted_sha256(cached.hashed.empty() ? 0 : inputs.size());
+  auto lint = [&](size_t i) {
+    return check_one(inputs[i].input, settings[i].target, cached.hashed.contains(i) ? &linted_sha256[i] : nullptr);
+  };
   auto finish = [&](FileResult&& result, size_t i) {
     replay(history[inputs[i].catalog], result, settings[i].target);
     if (const auto it = cached.store_after.find(i); it != cached.store_after.end())
-      cache->store(it->second, history[inputs[i].catalog]);
+      store_history(*cache, it->second, inputs, settings, linted_sha256, history[inputs[i].catalog]);
     if (!inputs[i].reported) return;
     apply_suppressions(result);
     if (settings[i].config) apply_rule_settings(result, *settings[i].config);
     consume(std::move(result), settings[i]);
   };
   if (jobs <= 1 || order.size() <= 1) {  // one file (an editor's save): no thread to start
-    for (const size_t i : order) finish(check_one(inputs[i].input, settings[i].target), i);
+    for (const size_t i : order) finish(lint(i), i);
     return;
   }
   // Every thread lints the next unclaimed file and keeps its result; files are replayed
@@ -158,7 +191,7 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
       size_t claim = next;
       if (claim < count && claim < now + window) {
         if (next.compare_exchange_strong(claim, claim + 1))
-          linted.emplace_back(claim, check_one(inputs[order[claim]].input, settings[order[claim]].target));
+          linted.emplace_back(claim, lint(order[claim]));
         continue;
       }
       if (linted.empty() && claim >= count) return;  // nothing left to lint, nothing of its own to report

@@ -186,13 +186,22 @@ std::optional<std::string_view> HistoryCache::content_hash(const std::string& pa
 std::optional<std::string> HistoryCache::key(const std::vector<HistoryEntry>& entries) {
   if (dir_.empty()) return std::nullopt;
   if (!known_read_) read_known();
-  std::string material = stamp_ + "\n";
-  material.reserve(material.size() + entries.size() * 128);
+  std::vector<std::string> hashes;
+  hashes.reserve(entries.size());
   for (const HistoryEntry& entry : entries) {
     const auto hash = content_hash(entry.path);
     if (!hash) return std::nullopt;
-    material.append(entry.name).append("\t").append(entry.target).append("\t").append(*hash).append("\n");
+    hashes.emplace_back(*hash);
   }
+  return key_of(entries, hashes);
+}
+
+std::string HistoryCache::key_of(const std::vector<HistoryEntry>& entries,
+                                 const std::vector<std::string>& sha256s) const {
+  std::string material = stamp_ + "\n";
+  material.reserve(material.size() + entries.size() * 128);
+  for (size_t i = 0; i < entries.size(); ++i)
+    material.append(entries[i].name).append("\t").append(entries[i].target).append("\t").append(sha256s[i]).append("\n");
   return key_name(material);
 }
 

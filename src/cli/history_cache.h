@@ -52,6 +52,11 @@ class HistoryCache {
   /// when the cache is off or a file cannot be read. Not secret, not for signatures: a name.
   std::optional<std::string> key(const std::vector<HistoryEntry>& entries);
 
+  /// The key of the history of `entries` whose files held `sha256s` (one each, hex): a
+  /// replayed catalog is stored under the bytes it was built from, which differ from what
+  /// key() read when a file was edited in between.
+  std::string key_of(const std::vector<HistoryEntry>& entries, const std::vector<std::string>& sha256s) const;
+
   std::optional<Catalog> load(const std::string& key) const;
 
   /// Writes atomically (a temporary file renamed into place); a cache that cannot be

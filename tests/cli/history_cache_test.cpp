@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "../fixture_expectations.h"
+#include "cli/check_command.h"
+#include "cli/check_plan.h"
 #include "../run_command.h"
 
 namespace dsqlint {
@@ -79,6 +82,43 @@ TEST(HistoryCache, AnEditedEarlierFileChangesTheVerdict) {
   write_file(folder.dir + "/0000_docs.sql", kJsonbTable);
   EXPECT_EQ(folder.class_of_last(), "UNSUPPORTED") << "back to the first history, and its catalog";
   EXPECT_EQ(folder.catalogs().size(), 2u);
+}
+
+/// Checks `paths` in this process (whose build stamp keys the cache apart from the
+/// dsqlint binary's) with the cache of `folder`; `report` sees each reported file first.
+/// Returns the class of the last reported file's first statement.
+std::string check_in_process(const Folder& folder, const std::vector<std::string>& paths,
+                             const std::function<void(const FileResult&)>& report = {}) {
+  const CheckPlan plan = plan_check(paths, "", true);
+  const std::vector<FileSettings> settings(plan.inputs.size(), FileSettings{TargetProfile{}, Severity::Warning, nullptr});
+  HistoryCache cache(CacheSettings{true, folder.cache});
+  std::string last_class;
+  check_planned(plan.inputs, plan.catalogs, settings, 1, [&](FileResult&& file, const FileSettings&) {
+    if (report) report(file);
+    last_class = class_name(file.statements.at(0).klass);
+  }, &cache);
+  return last_class;
+}
+
+// The history is keyed before it is linted, so an earlier file can change in between. A
+// file of another catalog comes first in the plan and its report makes the edit: exactly
+// between the two reads, with no timing involved.
+TEST(HistoryCache, AFileEditedWhileCheckedIsStoredUnderWhatWasReplayed) {
+  const Folder folder;
+  const std::string loose = testing::make_temp_dir(unique("cache-loose")) + "/loose.sql";
+  write_file(loose, "SELECT 1;\n");
+  const std::string docs = folder.dir + "/0000_docs.sql";
+  const std::string during = check_in_process(folder, {loose, folder.last()}, [&](const FileResult& file) {
+    if (file.source.path == loose) write_file(docs, kTextTable);
+  });
+  EXPECT_EQ(during, "OK") << "the edit came before the history was linted";
+  ASSERT_EQ(folder.catalogs().size(), 1u);
+  write_file(docs, kJsonbTable);  // the edit undone
+  EXPECT_EQ(check_in_process(folder, {folder.last()}), "UNSUPPORTED")
+      << "the history of the text table is not served for the jsonb table";
+  write_file(docs, kTextTable);
+  EXPECT_EQ(check_in_process(folder, {folder.last()}), "OK");
+  EXPECT_EQ(folder.catalogs().size(), 2u) << "the history replayed during the edit was stored under its own key";
 }
 
 TEST(HistoryCache, DamagedCacheIsReplayedAndWrittenAgain) {
