@@ -35,13 +35,24 @@ std::string cache_dir(const CacheSettings& settings) {
 }
 
 FileStamp stamp_of(const struct stat& info) {
-  return FileStamp{static_cast<int64_t>(info.st_size), static_cast<int64_t>(info.st_mtim.tv_sec),
-                   static_cast<int64_t>(info.st_mtim.tv_nsec), std::time(nullptr) - info.st_mtim.tv_sec < 2};
+  FileStamp stamp;
+  stamp.size = info.st_size;
+  stamp.seconds = info.st_mtim.tv_sec;
+  stamp.nanoseconds = info.st_mtim.tv_nsec;
+  stamp.change_seconds = info.st_ctim.tv_sec;
+  stamp.change_nanoseconds = info.st_ctim.tv_nsec;
+  stamp.inode = info.st_ino;
+  // Either time: a write that sets the modification time back still changes the inode now.
+  stamp.recent = std::time(nullptr) - std::max(info.st_mtim.tv_sec, info.st_ctim.tv_sec) < 2;
+  return stamp;
 }
 
-/// "size:seconds.nanoseconds", as the file-hashes file keeps a stamp.
+/// "size:seconds.nanoseconds:change_seconds.change_nanoseconds:inode", as the file-hashes
+/// file keeps a stamp (a line written before the change time and inode counted is not read).
 std::string to_text(const FileStamp& stamp) {
-  return std::to_string(stamp.size) + ":" + std::to_string(stamp.seconds) + "." + std::to_string(stamp.nanoseconds);
+  return std::to_string(stamp.size) + ":" + std::to_string(stamp.seconds) + "." + std::to_string(stamp.nanoseconds) +
+         ":" + std::to_string(stamp.change_seconds) + "." + std::to_string(stamp.change_nanoseconds) + ":" +
+         std::to_string(stamp.inode);
 }
 
 /// Reads what to_text wrote.
@@ -49,13 +60,15 @@ std::optional<FileStamp> parse_stamp(std::string_view text) {
   FileStamp stamp;
   const char* p = text.data();
   const char* const end = p + text.size();
-  auto read = [&](int64_t& field, char separator) {  // separator 0: the end of the text
+  auto read = [&](auto& field, char separator) {  // separator 0: the end of the text
     const auto [next, error] = std::from_chars(p, end, field);
     p = next;
     if (error != std::errc()) return false;
     return separator == 0 ? p == end : p != end && *p++ == separator;
   };
-  if (read(stamp.size, ':') && read(stamp.seconds, '.') && read(stamp.nanoseconds, 0)) return stamp;
+  if (read(stamp.size, ':') && read(stamp.seconds, '.') && read(stamp.nanoseconds, ':') &&
+      read(stamp.change_seconds, '.') && read(stamp.change_nanoseconds, ':') && read(stamp.inode, 0))
+    return stamp;
   return std::nullopt;
 }
 
@@ -176,7 +189,7 @@ std::optional<std::string_view> HistoryCache::content_hash(const std::string& pa
   auto bytes = read_file_bytes(absolute);
   if (!bytes) return std::nullopt;
   const std::string_view sha256 = learned_.emplace_back(sha256_hex(*bytes));
-  if (now->recent) return sha256;  // its size and time may not tell the next write apart: read it again
+  if (now->recent) return sha256;  // its stamp may not tell the next write apart: read it again
   known_changed_ = true;
   if (it != known_.end()) it->second = Known{*now, sha256};
   else known_.emplace(learned_.emplace_back(absolute), Known{*now, sha256});

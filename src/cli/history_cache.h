@@ -23,13 +23,18 @@ struct CacheSettings {
   std::string dir;
 };
 
-/// What stat says of a file, which changes whenever its content does. `recent`: modified in
-/// the last seconds, when a second write could keep size and time.
+/// What stat says of a file, which changes whenever its content does: its size and
+/// modification time, and its inode's change time and number, which user space cannot set
+/// back (touch -d, cp -p, rsync -a and tar x give an edited file its old modification time).
+/// `recent`: changed in the last seconds, when a second write could keep all of them.
 struct FileStamp {
   int64_t size = -1, seconds = 0, nanoseconds = 0;
+  int64_t change_seconds = 0, change_nanoseconds = 0;
+  uint64_t inode = 0;
   bool recent = false;
   bool same_as(const FileStamp& o) const {
-    return size == o.size && seconds == o.seconds && nanoseconds == o.nanoseconds;
+    return size == o.size && seconds == o.seconds && nanoseconds == o.nanoseconds &&
+           change_seconds == o.change_seconds && change_nanoseconds == o.change_nanoseconds && inode == o.inode;
   }
 };
 
@@ -48,7 +53,7 @@ class HistoryCache {
   HistoryCache& operator=(const HistoryCache&) = delete;
 
   /// The key of the history made of `entries`, read from disk (content hashes are kept per
-  /// file by size and modification time, so unchanged files are not read again); nullopt
+  /// file by its FileStamp, so unchanged files are not read again); nullopt
   /// when the cache is off or a file cannot be read. Not secret, not for signatures: a name.
   std::optional<std::string> key(const std::vector<HistoryEntry>& entries);
 

@@ -3,8 +3,10 @@
 // not give (an edited earlier file, a damaged or foreign cache file is a miss).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "../fixture_expectations.h"
@@ -22,6 +24,7 @@ using testing::write_file;
 
 const std::string kJsonbTable = "CREATE TABLE \"docs\" (\"id\" uuid PRIMARY KEY, \"body\" jsonb);\n";
 const std::string kTextTable = "CREATE TABLE \"docs\" (\"id\" uuid PRIMARY KEY, \"body\" text);\n";
+const std::string kTextTableOfTheSameSize = "CREATE TABLE \"docs\" (\"id\" uuid PRIMARY KEY, \"body\"  text);\n";
 const std::string kIndex = "CREATE INDEX ASYNC \"docs_body_idx\" ON \"docs\" (\"body\");\n";
 
 /// A name no other Folder of this test process has.
@@ -132,6 +135,26 @@ TEST(HistoryCache, DamagedCacheIsReplayedAndWrittenAgain) {
     EXPECT_EQ(folder.class_of_last(), "UNSUPPORTED");
     EXPECT_EQ(testing::read_text_file(stored.string()), good) << "the replayed history replaced the damaged file";
   }
+}
+
+// touch -d, cp -p, rsync -a and tar x give an edited file its old modification time; the
+// inode's change time still moves. Each check comes after the 2 s in which a changed file is
+// hashed again anyway, so that only the stamp can tell the edit.
+TEST(HistoryCache, AnEditThatKeepsSizeAndModificationTimeIsHashedAgain) {
+  const Folder folder;
+  const std::string docs = folder.dir + "/0000_docs.sql";
+  ASSERT_EQ(kTextTableOfTheSameSize.size(), kJsonbTable.size());
+  const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  const auto settle = [] { std::this_thread::sleep_for(std::chrono::milliseconds(2100)); };
+  fs::last_write_time(docs, an_hour_ago);
+  settle();
+  EXPECT_EQ(folder.class_of_last(), "UNSUPPORTED");
+  ASSERT_NE(testing::read_text_file(folder.cache + "/file-hashes").find(docs), std::string::npos)
+      << "the file's hash is kept by its stamp";
+  write_file(docs, kTextTableOfTheSameSize);
+  fs::last_write_time(docs, an_hour_ago);
+  settle();
+  EXPECT_EQ(folder.class_of_last(), "OK") << "the edit is hashed, not served the old history";
 }
 
 TEST(HistoryCache, NoCacheWritesNothingAndDefaultsToXdgCacheHome) {
