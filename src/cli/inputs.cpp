@@ -8,11 +8,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string_view>
 #include <system_error>
+
+#include "core/source_file.h"
 
 namespace dsqlint {
 
@@ -33,10 +34,16 @@ bool in_name_order(const std::string& a, const std::string& b) {
   return a.size() < b.size();
 }
 
-/// The migration tags of meta/_journal.json in journal order, or an error message.
+/// The migration tags of meta/_journal.json in journal order, or an error message: the
+/// read error itself when it cannot be read (a folder, no permission), not a parse error.
 Result<std::vector<std::string>> journal_tags(const fs::path& journal) {
-  std::ifstream in(journal);
-  const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+  const auto bytes = read_file_bytes(journal.string());
+  if (!bytes) {
+    std::string_view reason = bytes.error().message;  // "<path>: <why>"
+    if (reason.starts_with(journal.string() + ": ")) reason.remove_prefix(journal.string().size() + 2);
+    return Error{journal.string() + ": cannot read the Drizzle journal: " + std::string(reason)};
+  }
+  const nlohmann::json doc = nlohmann::json::parse(*bytes, nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("entries") || !doc["entries"].is_array())
     return Error{journal.string() + ": not a Drizzle journal (expected an object with an \"entries\" array)"};
   std::vector<std::pair<long, std::string>> entries;
@@ -112,7 +119,8 @@ std::vector<InputFile> folder_inputs(const std::string& folder, const std::vecto
   std::vector<InputFile> out;
   std::set<std::string> listed;
   const fs::path journal = fs::path(folder) / "meta" / "_journal.json";
-  if (fs::exists(journal)) {
+  std::error_code error;  // anything there, or what cannot be looked at, is read and reported
+  if (fs::exists(journal, error) || error) {
     auto tags = journal_tags(journal);
     if (!tags) return {InputFile{journal.string(), journal.string(), tags.error().message}};
     for (const std::string& tag : *tags) {

@@ -10,7 +10,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool has_journal(const fs::path& dir) { return fs::is_regular_file(dir / "meta" / "_journal.json"); }
+/// Anything at the journal's place, even what cannot be read: folder_inputs reports it.
+bool has_journal(const fs::path& dir) {
+  std::error_code error;
+  return fs::exists(dir / "meta" / "_journal.json", error) || error;
+}
 
 /// `dir` as an absolute path without "." or ".." and without a trailing separator, so
 /// that filename() is the directory's own name.

@@ -2,6 +2,10 @@
 // (staged files) and editors (one buffer through stdin) see is what the folder check says.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "../run_command.h"
@@ -196,6 +200,42 @@ TEST(CheckHistory, ABrokenJournalMeansNoHistoryAndANote) {
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_NE(result.err.find("not a Drizzle journal"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("checked without the history of its folder"), std::string::npos) << result.err;
+}
+
+// A journal that cannot be read is named with the reason, never parsed as an empty one nor
+// left to abort the run: the folder check fails, a single file is checked alone.
+TEST(CheckHistory, AJournalThatCannotBeReadIsReportedWithItsReason) {
+  namespace fs = std::filesystem;
+  struct Case {
+    std::string name, reason;
+    std::function<void(const std::string&)> make;
+  };
+  std::vector<Case> cases{
+      {"folder", "is a directory", [](const std::string& journal) { fs::create_directories(journal); }},
+      {"loop", "cannot open: Too many levels of symbolic links",
+       [](const std::string& journal) { fs::create_symlink("_journal.json", journal); }},
+  };
+  if (::geteuid() != 0)  // root reads anything
+    cases.push_back({"unreadable", "cannot open: Permission denied", [](const std::string& journal) {
+                       write_file(journal, R"({"entries":[]})");
+                       fs::permissions(journal, fs::perms::none);
+                     }});
+  for (const Case& c : cases) {
+    const std::string dir = testing::make_temp_dir("history-journal-" + c.name);
+    write_file(dir + "/0000_docs.sql", kJsonbTable);
+    write_file(dir + "/0001_index.sql", kJsonbIndex);
+    fs::create_directories(dir + "/meta");
+    c.make(dir + "/meta/_journal.json");
+    const std::string message = dir + "/meta/_journal.json: cannot read the Drizzle journal: " + c.reason;
+    const auto folder = run_dsqlint({"check", dir});
+    EXPECT_EQ(folder.exit_code, 2) << c.name << ": " << folder.err;
+    EXPECT_NE(folder.err.find("dsqlint: " + message + "\n"), std::string::npos) << c.name << ": " << folder.err;
+    const auto single = run_dsqlint({"check", dir + "/0001_index.sql"});
+    EXPECT_EQ(single.exit_code, 0) << c.name << ": " << single.err;
+    EXPECT_NE(single.err.find(message + "; " + dir + "/0001_index.sql is checked without the history of its folder"),
+              std::string::npos)
+        << c.name << ": " << single.err;
+  }
 }
 
 }  // namespace
