@@ -227,6 +227,10 @@ ExitCode run_check(const CheckOptions& options) {
     std::cerr << "dsqlint: " << paths.error().message << "\n";
     return ExitCode::kUsage;
   }
+  if (const auto twice = stdin_named_twice(*paths, options.stdin_filename)) {
+    std::cerr << "dsqlint: " << *twice << "\n";
+    return ExitCode::kUsage;
+  }
   const CheckPlan plan = plan_check(*paths, options.stdin_filename, !options.no_history);
   std::vector<InputFile> inputs;
   for (const PlannedInput& planned : plan.inputs) inputs.push_back(planned.input);

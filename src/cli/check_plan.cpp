@@ -27,10 +27,11 @@ struct FolderGroup {
 /// Command-line order: an input of catalog 0, or the place of a folder group.
 using Step = std::variant<InputFile, size_t>;
 
-std::string folder_key(const std::string& folder) {
+/// One spelling of a file or folder, however the command line wrote it.
+std::string path_key(const std::string& path) {
   std::error_code error;
-  const fs::path canonical = fs::weakly_canonical(folder, error);
-  return error ? fs::absolute(folder).lexically_normal().string() : canonical.string();
+  const fs::path canonical = fs::weakly_canonical(path, error);
+  return error ? fs::absolute(path).lexically_normal().string() : canonical.string();
 }
 
 /// Appends a group: its folder's files up to the last named one, named ones reported.
@@ -80,7 +81,7 @@ CheckPlan plan_check(const std::vector<std::string>& paths, const std::string& s
       steps.emplace_back(named);
       continue;
     }
-    const auto [it, fresh] = group_of.emplace(folder_key(folder->folder), groups.size());
+    const auto [it, fresh] = group_of.emplace(path_key(folder->folder), groups.size());
     if (fresh) {
       groups.push_back(FolderGroup{folder->folder, {}});
       steps.emplace_back(it->second);
@@ -93,6 +94,15 @@ CheckPlan plan_check(const std::vector<std::string>& paths, const std::string& s
     else expand_group(groups[std::get<size_t>(step)], plan.catalogs++, plan);
   }
   return plan;
+}
+
+std::optional<std::string> stdin_named_twice(const std::vector<std::string>& paths, const std::string& stdin_filename) {
+  if (stdin_filename.empty() || std::find(paths.begin(), paths.end(), "-") == paths.end()) return std::nullopt;
+  const std::string buffer = path_key(stdin_filename);
+  for (const std::string& path : paths)
+    if (path != "-" && path_key(path) == buffer)
+      return path + " is named twice, once as stdin through --stdin-filename; name it once";
+  return std::nullopt;
 }
 
 std::vector<PlannedInput> plan_all_reported(const std::vector<InputFile>& inputs) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ struct CheckPlan {
 /// reported in apply order where the first of them was named. Stdin replaces the file its
 /// name gives. Files in no folder, and all files without history, are checked as named.
 CheckPlan plan_check(const std::vector<std::string>& paths, const std::string& stdin_filename, bool with_history);
+
+/// The usage error for a command line that names a file both as a path and as stdin's
+/// `stdin_filename`: stdin would take its place, or it stdin's, by argument order, and one
+/// input would go unchecked. nullopt when no file is named twice so.
+std::optional<std::string> stdin_named_twice(const std::vector<std::string>& paths, const std::string& stdin_filename);
 
 /// Every input reported, one catalog: the plan of a folder for plan and apply.
 std::vector<PlannedInput> plan_all_reported(const std::vector<InputFile>& inputs);

@@ -238,5 +238,23 @@ TEST(CheckHistory, AJournalThatCannotBeReadIsReportedWithItsReason) {
   }
 }
 
+// Stdin takes the place of the file --stdin-filename names; naming that file as well would
+// leave one of the two unchecked, whichever the argument order made lose.
+TEST(CheckHistory, AFileNamedBothAsAPathAndAsStdinIsAUsageError) {
+  const std::string dir = testing::make_temp_dir("history-named-twice");
+  write_file(dir + "/0000_docs.sql", kJsonbTable);
+  write_file(dir + "/0001_index.sql", kJsonbIndex);
+  const std::string file = dir + "/0001_index.sql", spelled = dir + "/./0001_index.sql";
+  for (const auto& args : std::vector<std::vector<std::string>>{{"check", file, "-", "--stdin-filename", file},
+                                                                 {"check", "-", file, "--stdin-filename", file},
+                                                                 {"check", spelled, "-", "--stdin-filename", file},
+                                                                 {"check", "--no-history", "-", file, "--stdin-filename", file}}) {
+    const auto result = run_dsqlint(args, "CREATE TABLE (;\n");
+    EXPECT_EQ(result.exit_code, 2) << args[1] << " " << args[2] << ": " << result.out << result.err;
+    EXPECT_NE(result.err.find("is named twice, once as stdin through --stdin-filename"), std::string::npos)
+        << result.err;
+  }
+}
+
 }  // namespace
 }  // namespace dsqlint
