@@ -5,6 +5,7 @@
 
 #include "catalog/object_key.h"
 #include "catalog/table_ops.h"
+#include "catalog/view_star.h"
 #include "lint/replay.h"
 #include "parse/references.h"
 
@@ -148,6 +149,7 @@ void add_view(Catalog& catalog, ViewModel view, const Origin& origin) {
   if (const auto it = catalog.views.find(key); it != catalog.views.end())
     for (const std::string& read : it->second.reads) catalog.read_by[read].erase(key);
   view.origin = origin;
+  view.query_sql = expand_star(view.query_sql, catalog);  // PostgreSQL fixes * at CREATE VIEW
   for (const std::string& read : view.reads) catalog.read_by[read].insert(key);
   catalog.views[key] = std::move(view);
 }

@@ -198,5 +198,22 @@ TEST(ApplyRebuildDependents, NotValidCheckIsAddedAfterTheCopyAndStaysNotValid) {
   }
 }
 
+TEST(ApplyRebuildDependents, StarViewKeepsItsColumnsAcrossARebuildThatAddsOne) {
+  // PostgreSQL fixed products_v's columns when it created it: the view created again after
+  // the rebuild must not gain the column the rebuild adds.
+  MigrationFolder folder("rebuild-star-view");
+  folder.write("0000_products.sql", {R"(CREATE TABLE "products" ("id" integer PRIMARY KEY NOT NULL, "name" text NOT NULL))",
+                                     "INSERT INTO \"products\" VALUES (1, 'a')",
+                                     R"(CREATE VIEW "products_v" AS SELECT * FROM "products")"});
+  folder.write("0001_stock.sql", {R"(ALTER TABLE "products" ADD COLUMN "stock" integer DEFAULT 0 NOT NULL)"});
+  Db db(fresh_database("rebuild_star_view"));
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(db.row("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute "
+                   "WHERE attrelid = 'products_v'::regclass AND attnum > 0"),
+            "id,name");
+  EXPECT_EQ(db.row("SELECT id || ':' || name || ':' || stock FROM products"), "1:a:0");
+}
+
 }  // namespace
 }  // namespace dsqlint::testing

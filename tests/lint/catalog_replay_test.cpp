@@ -345,5 +345,23 @@ TEST(CatalogReplay, FoldedStatementHelpSaysWhetherFixMovesIt) {
       << fold_finding(emulated.statements[3]).help;
 }
 
+TEST(CatalogReplay, ViewStarIsTheColumnsTheTablesHadWhenTheViewWasCreated) {
+  // PostgreSQL expands * at CREATE VIEW: a column added later is not the view's, and a
+  // rebuild that creates the view again must not make it so.
+  Catalog catalog = replayed("v.sql",
+                             "CREATE TABLE p (id int PRIMARY KEY, name text);\n"
+                             "CREATE TABLE q (p_id int, note text);\n"
+                             "CREATE VIEW star AS SELECT * FROM p;\n"
+                             "CREATE VIEW joined AS SELECT x.*, q.note FROM p AS x JOIN q ON q.p_id = x.id;\n"
+                             "CREATE VIEW counted AS SELECT count(*) AS n FROM p;\n"
+                             "CREATE VIEW over_view AS SELECT * FROM star;\n"
+                             "ALTER TABLE p ADD COLUMN stock int;\n");
+  EXPECT_EQ(catalog.views.at("public.star").query_sql, "SELECT p.id, p.name FROM p");
+  EXPECT_EQ(catalog.views.at("public.joined").query_sql,
+            "SELECT x.id, x.name, q.note FROM p x JOIN q ON q.p_id = x.id");
+  EXPECT_EQ(catalog.views.at("public.counted").query_sql, "SELECT count(*) AS n FROM p") << "no star to expand";
+  EXPECT_EQ(catalog.views.at("public.over_view").query_sql, "SELECT * FROM star") << "a view's columns are unknown";
+}
+
 }  // namespace
 }  // namespace dsqlint
