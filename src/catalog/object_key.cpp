@@ -4,21 +4,6 @@ namespace dsqlint {
 
 namespace {
 
-bool needs_quotes(std::string_view schema) { return schema.find_first_of(".\"") != std::string_view::npos; }
-
-void append_schema(std::string& out, std::string_view schema) {
-  if (!needs_quotes(schema)) {
-    out += schema;
-    return;
-  }
-  out += '"';
-  for (const char c : schema) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 /// Where the dot that ends the schema is: past a quoted schema, else the first dot; npos
 /// when the key has none.
 size_t schema_end(std::string_view key) {
@@ -36,24 +21,13 @@ size_t schema_end(std::string_view key) {
 
 }  // namespace
 
-std::string object_key(std::string_view schema, std::string_view name) {
-  std::string key;
-  assign_object_key(key, schema, name);
-  return key;
-}
-
-void assign_object_key(std::string& out, std::string_view schema, std::string_view name) {
-  out.clear();
-  out.reserve(schema.size() + name.size() + 1);
-  append_schema(out, schema);
-  out += '.';
-  out += name;
-}
-
-bool is_object_key(std::string_view key, std::string_view schema, std::string_view name) {
-  if (needs_quotes(schema)) return key == object_key(schema, name);
-  return key.size() == schema.size() + 1 + name.size() && key[schema.size()] == '.' && key.starts_with(schema) &&
-         key.ends_with(name);
+void assign_quoted_object_key(std::string& out, std::string_view schema, std::string_view name) {
+  out.assign(1, '"');
+  for (const char c : schema) {
+    if (c == '"') out += '"';  // doubled, as in SQL
+    out += c;
+  }
+  out.append("\".").append(name);
 }
 
 std::string key_schema(std::string_view key) {
