@@ -38,24 +38,65 @@ bool is_prisma_migration_dir(const std::string& name) {
   return digits_end != name.begin() && digits_end != name.end() && *digits_end == '_';
 }
 
-bool holds_other_sql_files(const fs::path& dir, const fs::path& name) {
+/// A folder named by a number — a year, a version, a timestamp — is one part of the
+/// migrations folder above it, as Prisma's `<timestamp>_<name>` folders are.
+bool is_numbered(const fs::path& name) {
+  const std::string text = name.string();
+  return !text.empty() && std::isdigit(static_cast<unsigned char>(text.front()));
+}
+
+/// Whether `dir` holds migrations besides its entry `except`: .sql files of its own, or
+/// numbered folders that hold some. Links to folders are not followed, as folder_inputs
+/// follows none, so the search ends.
+bool holds_other_migrations(const fs::path& dir, const fs::path& except) {
   std::error_code error;
-  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error))
-    if (it->path().extension() == ".sql" && it->path().filename() != name && it->is_regular_file(error)) return true;
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+    const fs::path name = it->path().filename();
+    if (name == except) continue;
+    std::error_code ignored;
+    if (it->symlink_status(ignored).type() == fs::file_type::directory) {
+      if (is_numbered(name) && holds_other_migrations(it->path(), {})) return true;
+    } else if (name.extension() == ".sql" && it->is_regular_file(ignored)) {
+      return true;
+    }
+  }
   return false;
 }
 
-/// Rule 4: walks up from above `dir` to the nearest Drizzle folder, within the repository.
-std::optional<MigrationsFolder> enclosing_drizzle_folder(const fs::path& dir, const fs::path& name) {
+bool holds_git(const fs::path& dir) {
+  std::error_code ignored;
+  return fs::exists(dir / ".git", ignored);
+}
+
+/// Rule 1: the nearest Drizzle folder, the file's own or one above, within the repository.
+std::optional<MigrationsFolder> drizzle_folder(const fs::path& dir, const fs::path& name) {
   fs::path absolute = normal_absolute(dir);
   fs::path spelled = dir, relative = name;
-  while (!fs::exists(absolute / ".git") && absolute != absolute.root_path()) {
+  while (!has_journal(absolute)) {
+    if (holds_git(absolute) || absolute == absolute.root_path()) return std::nullopt;
     relative = absolute.filename() / relative;
     absolute = absolute.parent_path();
     spelled = spelled_parent(spelled);
-    if (has_journal(absolute)) return MigrationsFolder{spelled.string(), relative.generic_string()};
   }
-  return std::nullopt;
+  return MigrationsFolder{spelled.string(), relative.generic_string()};
+}
+
+/// Rule 3: climbs from `dir` through numbered folders, to the first folder that is not
+/// numbered or holds `.git`, and keeps the outermost that holds other migrations than the
+/// way up. Reads only those folders and their numbered folders.
+std::optional<MigrationsFolder> numbered_folder(const fs::path& dir, const fs::path& name) {
+  fs::path absolute = normal_absolute(dir);
+  fs::path spelled = dir, relative = name;
+  std::optional<MigrationsFolder> found;
+  if (holds_other_migrations(absolute, name)) found = MigrationsFolder{spelled.string(), relative.generic_string()};
+  while (is_numbered(absolute.filename()) && !holds_git(absolute)) {
+    const fs::path child = absolute.filename();
+    relative = child / relative;
+    absolute = absolute.parent_path();
+    spelled = spelled_parent(spelled);
+    if (holds_other_migrations(absolute, child)) found = MigrationsFolder{spelled.string(), relative.generic_string()};
+  }
+  return found;
 }
 
 }  // namespace
@@ -65,12 +106,11 @@ std::optional<MigrationsFolder> find_migrations_folder(const std::string& file) 
   const fs::path name = path.filename();
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   if (name.empty() || !fs::is_directory(dir)) return std::nullopt;
-  if (has_journal(dir)) return MigrationsFolder{dir.string(), name.generic_string()};
+  if (auto drizzle = drizzle_folder(dir, name)) return drizzle;
   const std::string dir_name = normal_absolute(dir).filename().string();
   if (name == "migration.sql" && is_prisma_migration_dir(dir_name))
     return MigrationsFolder{spelled_parent(dir).string(), (fs::path(dir_name) / name).generic_string()};
-  if (holds_other_sql_files(dir, name)) return MigrationsFolder{dir.string(), name.generic_string()};
-  return enclosing_drizzle_folder(dir, name);
+  return numbered_folder(dir, name);
 }
 
 }  // namespace dsqlint

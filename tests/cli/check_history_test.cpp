@@ -109,6 +109,72 @@ TEST(CheckHistory, AFileBelowADrizzleFolderHasItsHistory) {
   EXPECT_EQ(first_class(check_json({dir + "/custom/index.sql"})), "UNSUPPORTED");
 }
 
+// The folder check reads subfolders too; a file in one gets the history of the whole folder.
+TEST(CheckHistory, AFileInANumberedFolderHasTheHistoryOfTheFolderAbove) {
+  const std::string dir = testing::make_temp_dir("history-numbered") + "/migrations";
+  write_file(dir + "/2024/0001_init.sql", kJsonbTable);
+  write_file(dir + "/2025/0002_idx.sql", kJsonbIndex);
+  const std::string index = dir + "/2025/0002_idx.sql";
+  const auto folder = run_dsqlint({"check", "--format", "gcc", dir});
+  EXPECT_EQ(folder.exit_code, 1) << folder.out << folder.err;
+  EXPECT_NE(folder.out.find(index + ":1:1: error:"), std::string::npos) << folder.out;
+  EXPECT_NE(folder.out.find("[index-key-type]"), std::string::npos) << folder.out;
+  for (const std::string sibling : {"", "0003_more.sql"}) {
+    if (!sibling.empty()) write_file(dir + "/2025/" + sibling, kOtherTable);
+    const auto single = run_dsqlint({"check", "--format", "gcc", index});
+    EXPECT_EQ(single.exit_code, 1) << sibling << ": " << single.out << single.err;
+    EXPECT_EQ(single.out, folder.out) << sibling;
+    EXPECT_EQ(check_json({index})["files"][0], folder_entry(dir, index)) << sibling;
+  }
+}
+
+// Numbered folders nest (years, then months), and a folder's own files sort among them.
+TEST(CheckHistory, NumberedFoldersNestAndSortAmongTheFilesBesideThem) {
+  const std::string dir = testing::make_temp_dir("history-numbered-nested") + "/migrations";
+  write_file(dir + "/2024/06/0001_init.sql", kJsonbTable);
+  write_file(dir + "/2025/01/0002_idx.sql", kJsonbIndex);
+  write_file(dir + "/2025/01/0003_tags.sql", kOtherTable);
+  write_file(dir + "/9999_index.sql", kJsonbIndex);
+  for (const std::string file : {"/2025/01/0002_idx.sql", "/9999_index.sql"}) {
+    const json single = check_json({dir + file});
+    EXPECT_EQ(first_class(single), "UNSUPPORTED") << file;
+    EXPECT_EQ(single["files"][0], folder_entry(dir, dir + file)) << file;
+  }
+}
+
+// A journal makes its folder the migrations folder of every .sql file below it, as the
+// folder check reads them after the journal's, however many sit beside the named one.
+TEST(CheckHistory, AFileInASubfolderOfADrizzleFolderHasItsHistoryBesideOtherFiles) {
+  const std::string dir = testing::make_temp_dir("history-drizzle-subfolder") + "/b";
+  write_file(dir + "/meta/_journal.json", R"({"entries":[{"idx":0,"tag":"0000_init"}]})");
+  write_file(dir + "/0000_init.sql", kJsonbTable);
+  write_file(dir + "/extra/x1.sql", kJsonbIndex);
+  const std::string index = dir + "/extra/x1.sql";
+  EXPECT_EQ(first_class(check_json({index})), "UNSUPPORTED");
+  write_file(dir + "/extra/x2.sql", kOtherTable);
+  const json single = check_json({index});
+  EXPECT_EQ(first_class(single), "UNSUPPORTED");
+  EXPECT_EQ(single["files"][0], folder_entry(dir, index));
+  EXPECT_EQ(run_dsqlint({"check", index}).exit_code, 1);
+}
+
+// A flat folder is its own migrations folder, whatever lies beside it: a numbered folder
+// or .sql files in the folder above are not its history.
+TEST(CheckHistory, AFlatFolderIsItsOwnHistoryWhateverLiesBesideIt) {
+  const std::string db = testing::make_temp_dir("history-flat") + "/db";
+  write_file(db + "/2024/0000_docs.sql", kJsonbTable);
+  write_file(db + "/0000_docs.sql", kJsonbTable);
+  write_file(db + "/migrations/0000_tags.sql", kOtherTable);
+  write_file(db + "/migrations/0001_index.sql", kJsonbIndex);
+  const std::string index = db + "/migrations/0001_index.sql";
+  const json single = check_json({index});
+  EXPECT_EQ(first_class(single), "OK") << "docs is created outside db/migrations";
+  EXPECT_EQ(single["files"][0], folder_entry(db + "/migrations", index));
+  const auto relative = run_dsqlint({"check", "--format", "json", "--fail-on", "never", "0001_index.sql"}, "",
+                                    db + "/migrations");
+  EXPECT_EQ(first_class(json::parse(relative.out)), "OK") << relative.err;
+}
+
 TEST(CheckHistory, FolderReadsPrismaMigrationsInTheOrderOfTheirFolders) {
   const std::string dir = testing::make_temp_dir("history-prisma-order");
   // '-' sorts before '/', so a plain string order would put 1_a-b/ first.
