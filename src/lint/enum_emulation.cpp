@@ -204,6 +204,68 @@ std::vector<Declared> declared_columns(Node* node, const Catalog& catalog) {
   return out;
 }
 
+/// A column of an emulated enum changed to a type that is none (text, varchar(n) ...): on
+/// PostgreSQL it stops being an enum, so its CHECK goes.
+struct Leaving {
+  AlterTableCmd* command;
+  const ConstraintModel* check;
+  bool type_kept;  ///< it is text already and becomes plain text: only the CHECK changes
+};
+
+/// The CHECK that emulates an enum in `column` of `table`, or null.
+const ConstraintModel* emulating_check(const TableModel* table, const std::string& column) {
+  if (!table) return nullptr;
+  for (const ConstraintModel& check : table->constraints)
+    if (!check.emulates.empty() && check.columns == std::vector<std::string>{column}) return &check;
+  return nullptr;
+}
+
+/// Whether the statement changes the type of a column that holds an emulated enum.
+bool retypes_enum_column(const StatementResult& statement, const Catalog& catalog) {
+  return std::any_of(statement.changes.begin(), statement.changes.end(), [&](const SchemaChange& change) {
+    return change.kind == Kind::AlterColumnType && emulating_check(catalog.table(change.table), change.name);
+  });
+}
+
+bool names_text(const TypeName* type) {
+  return type && !type->typmods && !type->arrayBounds && list_length(type->names) <= 2 &&
+         std::string_view(strVal(llast(type->names))) == "text";
+}
+
+/// Plain `text`, with no COLLATE and no USING but `column::text`: on a text column, no
+/// change of type at all.
+bool plain_text(const ColumnDef* column, const char* name) {
+  if (!names_text(column->typeName) || column->collClause) return false;
+  if (!column->raw_default) return true;
+  if (!IsA(column->raw_default, TypeCast)) return false;
+  const auto* cast = castNode(TypeCast, column->raw_default);
+  if (!names_text(cast->typeName) || !cast->arg || !IsA(cast->arg, ColumnRef)) return false;
+  const List* fields = castNode(ColumnRef, cast->arg)->fields;
+  return list_length(fields) == 1 && IsA(linitial(fields), String) &&
+         std::string_view(strVal(linitial(fields))) == name;
+}
+
+std::vector<Leaving> leaving_columns(Node* node, const Catalog& catalog) {
+  std::vector<Leaving> out;
+  if (!IsA(node, AlterTableStmt)) return out;
+  auto* alter = castNode(AlterTableStmt, node);
+  const TableModel* table = catalog.table(relation_key(alter->relation));
+  bool array = false;
+  ListCell* cell;
+  foreach (cell, alter->cmds) {
+    auto* command = lfirst_node(AlterTableCmd, cell);
+    if (command->subtype != AT_AlterColumnType || !command->name || !command->def || !IsA(command->def, ColumnDef))
+      continue;
+    auto* column = castNode(ColumnDef, command->def);
+    if (!emulated_type(column->typeName, catalog, &array).empty() && !array) continue;
+    const ConstraintModel* check = emulating_check(table, command->name);
+    const ColumnModel* current = table ? table->column(command->name) : nullptr;
+    const bool type_kept = current && current->type->name == "text" && plain_text(column, command->name);
+    if (check) out.push_back({command, check, type_kept});
+  }
+  return out;
+}
+
 /// Every emulated type named in the tree becomes text, and enum_ops an index's default:
 /// whether anything did.
 bool replace_types(ParsedFile& arena, Node* node, const Catalog& catalog) {
@@ -384,17 +446,21 @@ void EnumEmulation::rename_in_rows(StatementResult& statement, const SchemaChang
 }
 
 void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
-  if (catalog.types.empty()) return;
+  // A column may leave an enum that DROP TYPE has made the model forget: its CHECK stays.
+  const bool leaves = retypes_enum_column(statement, catalog);
+  if (catalog.types.empty() && !leaves) return;
   const std::string sql =
       statement.extra->guarded_sql.empty() ? std::string(file_.source.slice(statement.span))
                                            : statement.extra->guarded_sql;
-  if (!may_name_type(sql, catalog)) return;
+  if (!leaves && !may_name_type(sql, catalog)) return;
 
   std::optional<std::string> rewritten;  // the statement without the emulated types; nullopt: nothing left
   std::vector<Declared> declared;
   std::vector<std::pair<std::string, ConstraintModel>> created_checks;  // CREATE TABLE: name and CHECK
   std::vector<ConstraintModel> added_checks;  // ADD COLUMN: the CHECK of each new column
   std::optional<std::string> rebuilt;         // the ALTER TABLE with those CHECKs, for a rebuild
+  std::vector<const ConstraintModel*> dropped;  // the CHECKs of columns that leave their enum
+  bool named = false;                           // whether it names an emulated type
   std::string table_key;
   {
     ParsedFile arena = parse_file(make_source(file_.source.path, sql));
@@ -402,7 +468,9 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
       return;
     Node* node = arena.statements[0].node;
     declared = declared_columns(node, catalog);
-    if (!replace_types(arena, node, catalog)) return;
+    const std::vector<Leaving> leaving = leaving_columns(node, catalog);
+    named = replace_types(arena, node, catalog);
+    if (!named && leaving.empty()) return;
     if (auto* create = IsA(node, CreateStmt) ? castNode(CreateStmt, node) : nullptr) {
       table_key = relation_key(create->relation);
       std::set<std::string> used = constraint_names(create);
@@ -423,6 +491,14 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
       // A column that is text already only changes its CHECK: the ALTER COLUMN TYPE goes.
       const TableModel* table = catalog.table(table_key);
       List* commands = NIL;
+      // A column leaving its enum loses the CHECK first (PostgreSQL drops before it retypes).
+      for (const Leaving& column : leaving) {
+        const auto parsed =
+            parse_fragment(arena, "ALTER TABLE t DROP CONSTRAINT " + quote_identifier(column.check->name), 0);
+        if (!parsed || !IsA(parsed->node, AlterTableStmt)) return;
+        commands = lappend(commands, linitial(castNode(AlterTableStmt, parsed->node)->cmds));
+        dropped.push_back(column.check);
+      }
       ListCell* cell;
       foreach (cell, alter->cmds) {
         bool only_check = false;
@@ -431,6 +507,8 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
           only_check = only_check || (column.command == lfirst(cell) && column.command->subtype == AT_AlterColumnType &&
                                       current && current->type->name == "text");
         }
+        for (const Leaving& column : leaving)
+          only_check = only_check || (column.command == lfirst(cell) && column.type_kept);
         if (!only_check) commands = lappend(commands, lfirst(cell));
       }
       alter->cmds = commands;
@@ -531,16 +609,25 @@ void EnumEmulation::retype(StatementResult& statement, const Catalog& catalog) {
   }
   for (const auto& [name, check] : created_checks) columns += (columns.empty() ? "" : ", ") + check.columns.front();
 
-  statement.findings.push_back(finding(
-      StatementClass::Rewrite,
-      columns.empty() ? "DSQL has no enum types: the emulated enum named here is text"
-                      : fmt::format("DSQL has no enum types: column{} {} of table {} become{} text with a CHECK of "
-                                    "the enum's values",
-                                    declared.size() > 1 ? "s" : "", columns, short_name(table_key),
-                                    declared.size() > 1 ? "" : "s"),
-      "apply runs the statement with text in place of the type, and adds or replaces the CHECK (NOT VALID, then "
-      "validated) where the table exists already",
-      span));
+  for (const ConstraintModel* check : dropped)
+    statement.findings.push_back(finding(
+        StatementClass::Rewrite,
+        fmt::format("column {} of table {} leaves emulated enum {}, so apply drops its CHECK {}",
+                    check->columns.front(), short_name(table_key), short_name(check->emulates), check->name),
+        "on PostgreSQL the column stops being an enum and takes any value of its new type; DSQL's column is text "
+        "already, so apply changes its type only when the new one is not plain text",
+        span));
+  if (named)
+    statement.findings.push_back(finding(
+        StatementClass::Rewrite,
+        columns.empty() ? "DSQL has no enum types: the emulated enum named here is text"
+                        : fmt::format("DSQL has no enum types: column{} {} of table {} become{} text with a CHECK of "
+                                      "the enum's values",
+                                      declared.size() > 1 ? "s" : "", columns, short_name(table_key),
+                                      declared.size() > 1 ? "" : "s"),
+        "apply runs the statement with text in place of the type, and adds or replaces the CHECK (NOT VALID, then "
+        "validated) where the table exists already",
+        span));
   statement.klass = klass;
   if (klass > StatementClass::Rewrite) {
     statement.rewritten.clear();

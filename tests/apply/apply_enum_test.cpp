@@ -191,6 +191,36 @@ TEST(ApplyEnum, EnumColumnAddedWithADefaultRebuildsTheTableAsTextWithItsCheck) {
   EXPECT_EQ(db.row("SELECT count(*) FROM pg_type WHERE typname = 'status'"), "0");
 }
 
+TEST(ApplyEnum, ColumnLeavingTheEnumLosesItsCheck) {
+  // On PostgreSQL a column changed from an enum to text or varchar(n) takes any value; on
+  // DSQL it is text with the enum's CHECK already: text drops the CHECK, varchar(20)
+  // rebuilds the table without it. "feeling" does not spell the type's name.
+  MigrationFolder folder("enum-leave");
+  folder.write("0000_init.sql", {R"(CREATE TYPE "mood" AS ENUM('happy', 'sad'))",
+                                 R"(CREATE TABLE "people" ("id" integer PRIMARY KEY NOT NULL, "mood" "mood", )"
+                                 R"("feeling" "mood"))",
+                                 R"(INSERT INTO "people" VALUES (1, 'happy', 'sad'))"});
+  folder.write("0001_text.sql", {R"(ALTER TABLE "people" ALTER COLUMN "mood" SET DATA TYPE text)",
+                                 R"(ALTER TABLE "people" ALTER COLUMN "feeling" SET DATA TYPE varchar(20))",
+                                 R"(INSERT INTO "people" VALUES (2, 'curious', 'pensive'))"});
+  const std::string columns =
+      "SELECT string_agg(attname || ':' || format_type(atttypid, atttypmod), ' ' ORDER BY attnum) FROM pg_attribute "
+      "WHERE attrelid = 'people'::regclass AND attnum > 0 AND NOT attisdropped";
+  Db native(fresh_database("enum_leave_native"));
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, native, "postgres")).exit_code, 0);
+  Db db(fresh_database("enum_leave"));
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(db.row("SELECT string_agg(id || ' ' || mood || ' ' || feeling, ', ' ORDER BY id) FROM people"),
+            "1 happy sad, 2 curious pensive");
+  EXPECT_EQ(db.row(columns), native.row(columns));
+  EXPECT_EQ(db.row("SELECT count(*) FROM pg_constraint WHERE contype = 'c' AND conrelid = 'people'::regclass"), "0");
+  EXPECT_EQ(insert_state(db, "INSERT INTO people VALUES (3, 'bored', 'x')"), "");
+  const ProcessResult rehearsed = run_dsqlint_with({"rehearse", "--folder", folder.path()});
+  ASSERT_EQ(rehearsed.exit_code, 0) << rehearsed.output();
+  EXPECT_NE(rehearsed.out.find("the folder applies as DSQL will run it"), npos) << rehearsed.out;
+}
+
 TEST(ApplyEnum, PlanShowsTheEmulatedStatements) {
   const MigrationFolder folder = copy_of("prisma");
   const ProcessResult plan = run_dsqlint_with({"plan", "--folder", folder.path(), "--provider", "aurora-dsql"});
