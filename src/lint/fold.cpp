@@ -228,6 +228,7 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
   drop_folded_index(statement, catalog);
   if (statement.writes == "*") open_.clear();
   else if (!statement.writes.empty()) open_.erase(statement.writes);
+  end_read_folds(statement);
   const bool runs = !statement.parse_error && statement.klass <= StatementClass::Rewrite;
   if (!statement.changes.empty() && statement.changes.front().kind == Kind::CreateTable) {
     const std::string& table = statement.changes.front().table;
@@ -250,6 +251,15 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
   // Anything else that touches a table ends its fold: what runs next sees the table as created.
   if (statement.klass != StatementClass::Strip)
     for (const std::string* table : tables) open_.erase(*table);
+}
+
+void TableFolding::end_read_folds(const StatementResult& statement) {
+  for (const SchemaChange& change : statement.changes) {
+    if (change.kind == Kind::CreateView)
+      for (const std::string& read : change.view->reads) open_.erase(read);
+    if (change.kind == Kind::CreateTable)
+      for (const auto& [source, options] : change.like) open_.erase(source);
+  }
 }
 
 void TableFolding::note_empty(StatementResult& statement, const std::string& table) {

@@ -45,6 +45,10 @@ class TableFolding {
   /// The CREATE TABLE for `table` as the catalog holds it, written as `create` names it, in
   /// the steps apply runs; nullopt when it would not run on the target as it is.
   std::optional<std::vector<std::string>> folded_sql(const TableModel& table, const StatementResult& create) const;
+  /// A view created on the table (PostgreSQL expands its * then) or a table created LIKE it
+  /// sees the table as created: a later change folded in would change what they see, so the
+  /// table's fold ends.
+  void end_read_folds(const StatementResult& statement);
   void note_empty(StatementResult& statement, const std::string& table);
   /// DROP INDEX of an index that a fold made a UNIQUE constraint: drops the constraint.
   void drop_folded_index(StatementResult& statement, const Catalog& catalog);

@@ -166,5 +166,39 @@ TEST(ApplyFold, RehearseAppliesEveryShape) {
   EXPECT_EQ(check.out.find("\"class\":\"UNSUPPORTED\""), npos) << check.out;
 }
 
+/// The columns of a relation, in order, separated by spaces.
+std::string columns_of(Db& db, const std::string& relation) {
+  return db.row("SELECT string_agg(attname, ' ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = '" + relation +
+                "'::regclass AND attnum > 0 AND NOT attisdropped");
+}
+
+TEST(ApplyFold, AViewCreatedOnTheTableKeepsTheColumnsItSawThen) {
+  // PostgreSQL expands the view's * when it creates the view, and LIKE copies the columns
+  // of the moment: folding the later ADD COLUMN into the CREATE TABLE would give the view
+  // and the copy the new column.
+  MigrationFolder folder("fold-view");
+  folder.write("0001_notes.sql", {R"(CREATE TABLE "notes" ("id" integer NOT NULL, "body" text))",
+                                  R"(CREATE VIEW "notes_all" AS SELECT * FROM "notes")",
+                                  R"(ALTER TABLE "notes" ADD COLUMN "author" text DEFAULT 'anon')",
+                                  R"(CREATE TABLE "tags" ("id" integer PRIMARY KEY NOT NULL))",
+                                  R"(CREATE TABLE "tag_copy" (LIKE "tags"))",
+                                  R"(ALTER TABLE "tags" ADD COLUMN "label" text DEFAULT 'none')"});
+  Db native(fresh_database("fold_view_native"));
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, native, "postgres")).exit_code, 0);
+  ASSERT_EQ(columns_of(native, "notes_all"), "id body");
+  ASSERT_EQ(columns_of(native, "tag_copy"), "id");
+  Db db(fresh_database("fold_view"));
+  const ProcessResult applied = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(applied.exit_code, 0) << applied.output();
+  EXPECT_EQ(applied.out.find("folded into"), npos) << applied.out;
+  for (const std::string relation : {"notes_all", "notes", "tag_copy", "tags"})
+    EXPECT_EQ(columns_of(db, relation), columns_of(native, relation)) << relation;
+  EXPECT_EQ(db.row("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'notes'::regclass"),
+            "'anon'::text");
+  const ProcessResult rehearsed = run_dsqlint_with({"rehearse", "--folder", folder.path()});
+  ASSERT_EQ(rehearsed.exit_code, 0) << rehearsed.output();
+  EXPECT_NE(rehearsed.out.find("the folder applies as DSQL will run it"), npos) << rehearsed.out;
+}
+
 }  // namespace
 }  // namespace dsqlint::testing
