@@ -26,7 +26,10 @@ struct RecreationContext {
   RetryPolicy retry;             ///< 40001 on a batch or on a DDL statement
   std::function<void(long rows_done, long rows_total)> progress;
   /// Called at each phase boundary: "created", "batch" (after each committed batch),
-  /// "copied", "verified", "indexed", "renamed_old", "renamed_new", "dropped", "finished".
+  /// "copied", "verified", "indexed", "renamed_old", "renamed_new", "dropped", "finished",
+  /// and those of the carried dependents (recreation_carry.h): "own_keys_added",
+  /// "own_keys_validated", "views_dropped", "keys_dropped", "keys_added", "keys_validated",
+  /// "views_created", "granted", "sequences_moved".
   std::function<void(std::string_view phase)> checkpoint;
 };
 

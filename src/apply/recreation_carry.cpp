@@ -1,5 +1,7 @@
 #include "apply/recreation_carry.h"
 
+#include <algorithm>
+
 #include "plan/sql_quote.h"
 
 namespace dsqlint {
@@ -81,6 +83,35 @@ bool CarriedSteps::reattach() {
   for (const std::string& sql : spec_.grants)
     if (!ddl_(sql, "granting on " + qualified_name(spec_.schema, spec_.table))) return false;
   if (!spec_.grants.empty()) checkpoint_("granted");
+  return move_sequences();
+}
+
+bool CarriedSteps::move_sequences() {
+  // Read from the catalog, not from history: a serial column's sequence, or one that only
+  // the application's nextval uses, would go with the old table just the same.
+  const auto owned = ddl_(
+      "SELECT sn.nspname, s.relname, a.attname FROM pg_catalog.pg_depend d "
+      "JOIN pg_catalog.pg_class s ON s.oid = d.objid JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace "
+      "JOIN pg_catalog.pg_class t ON t.oid = d.refobjid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+      "JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
+      "WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass "
+      "AND d.deptype = 'a' AND s.relkind = 'S' AND n.nspname = " + quote_literal(spec_.schema) +
+          " AND t.relname = " + quote_literal(spec_.old_table) + " ORDER BY 1, 2",
+      "reading the sequences that " + qualified_name(spec_.schema, spec_.old_table) + " owns");
+  if (!owned) return false;
+  int moved = 0;
+  for (const Row& row : owned->rows) {
+    // A serial column is an identity column on the new table, with a sequence of its own.
+    const std::string name = row[2].value_or("");
+    if (std::find(spec_.identity_columns.begin(), spec_.identity_columns.end(), name) != spec_.identity_columns.end())
+      continue;
+    const std::string sequence = qualified_name(row[0].value_or(""), row[1].value_or(""));
+    const std::string column = qualified_name(spec_.schema, spec_.table) + "." + quote_identifier(name);
+    if (!ddl_("ALTER SEQUENCE " + sequence + " OWNED BY " + column, "giving sequence " + sequence + " to " + column))
+      return false;
+    ++moved;
+  }
+  if (moved > 0) checkpoint_("sequences_moved");
   return true;
 }
 

@@ -10,8 +10,9 @@
 namespace dsqlint {
 
 /// The steps of a rebuild that carry what depends on the table across the swap (spec's
-/// own_keys, inbound_keys, views, grants). Each looks at the catalog first and does only
-/// what is not done yet, so a rerun after a crash at any point finishes the work.
+/// own_keys, inbound_keys, views, grants; and the sequences the old table owns). Each looks
+/// at the catalog first and does only what is not done yet, so a rerun after a crash at any
+/// point finishes the work.
 class CarriedSteps {
  public:
   /// Runs one DDL statement (retrying conflicts); nullopt when it failed (and was reported).
@@ -25,7 +26,9 @@ class CarriedSteps {
   bool add_own_keys();
   /// Just before the swap: the views that read the table, and the other tables' keys.
   bool detach();
-  /// Right after the swap: the keys again (NOT VALID, then validated), the views, the grants.
+  /// Right after the swap: the keys again (NOT VALID, then validated), the views, the grants,
+  /// then the sequences the old table's columns own (OWNED BY) given to the same columns of
+  /// the swapped-in table: dropping the old table would drop them, values and all.
   bool reattach();
 
  private:
@@ -34,6 +37,7 @@ class CarriedSteps {
   bool view_exists(const std::string& schema, const std::string& name);
   bool add_key(const CarriedKey& key);
   bool validate_key(const CarriedKey& key);
+  bool move_sequences();
 
   Session& db_;
   const RecreationSpec& spec_;

@@ -173,6 +173,8 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
     spec.select_expressions.push_back(source->second);
     spec.overriding_system_value = spec.overriding_system_value || column.identity == Identity::Always;
   }
+  for (const ColumnModel& column : table.columns)
+    for (const std::string& sequence : column.extra->sequences) spec.default_sequences.emplace_back(column.name, sequence);
   for (const IndexModel& index : table.indexes) {
     const std::string temp = with_tail(index.name, fmt::format("__mantle_{}_{}", renamed++, suffix));
     auto sql = render_create_index(as_dsql_built(index), spec.schema, spec.new_table, temp, dsql);
@@ -252,6 +254,10 @@ std::vector<std::string> describe(const RecreationSpec& spec) {
     out.insert(out.end(), view.after_create.begin(), view.after_create.end());
   }
   out.insert(out.end(), spec.grants.begin(), spec.grants.end());
+  for (const auto& [column, sequence] : spec.default_sequences)
+    out.push_back("ALTER SEQUENCE " + quote_key(sequence) + " OWNED BY " + table + "." + quote_identifier(column) +
+                  " if a column of " + old + " owns it (apply gives each sequence that table owns to the same "
+                  "column of " + table + "): dropping the old table would drop the sequence");
   out.push_back("DROP TABLE " + old + " (after verifying the row counts again)");
   for (const RenamedConstraint& constraint : spec.constraints)
     out.push_back("ALTER TABLE " + table + " RENAME CONSTRAINT " + quote_identifier(constraint.temp_name) + " TO " +

@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalog/dependents.h"
@@ -71,6 +72,11 @@ struct RecreationSpec {
   std::vector<CarriedKey> inbound_keys;  ///< other tables' keys: dropped before the swap, added after
   std::vector<CarriedView> views;        ///< in creation order; dropped in the reverse one
   std::vector<std::string> grants;       ///< GRANT and COMMENT statements run again on the swapped-in table
+  /// The sequences the new table's column defaults take values from (nextval): column, and
+  /// the sequence's catalog key. For `plan`: one OWNED BY a column of the old table would be
+  /// dropped with it, so apply gives every sequence the old table owns (found in pg_depend,
+  /// listed here or not) to the same column of the swapped-in table before dropping it.
+  std::vector<std::pair<std::string, std::string>> default_sequences;
 };
 
 /// Builds the recreation of `before` (the table as history knows it before the
