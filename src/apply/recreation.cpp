@@ -61,6 +61,7 @@ class Recreation {
   }
   std::string state() const;
   std::string stage_text() const;
+  std::string resume_text() const;
 
   Session& db_;
   const RecreationSpec& spec_;
@@ -74,33 +75,52 @@ class Recreation {
 };
 
 std::string Recreation::state() const {
-  const std::string keys = spec_.inbound_keys.empty() || stage_ == Stage::Before || stage_ == Stage::Copying
-                               ? ""
-                               : "; the foreign keys of other tables that point at it may be dropped until apply "
-                                 "runs again and adds them back";
-  return stage_text() + keys;
+  std::vector<std::string> carried;
+  if (!spec_.views.empty()) carried.push_back("the views that read it");
+  if (!spec_.inbound_keys.empty()) carried.push_back("the foreign keys of other tables that point at it");
+  const bool detached = stage_ != Stage::Before && stage_ != Stage::Copying;
+  if (!detached || carried.empty()) return stage_text();
+  return stage_text() + "; " + join(carried, " and ") + " may be dropped until apply runs again and puts them back";
 }
 
 std::string Recreation::stage_text() const {
   switch (stage_) {
-    case Stage::Before: return table_ + " is untouched and holds every row; run apply again";
+    case Stage::Before: return table_ + " is untouched and holds every row";
     case Stage::Copying:
-      return table_ + " is untouched and holds every row; " + new_ + " holds a partial copy whose progress is in " +
-             "__mantle_migration_steps, so apply resumes the copy where it stopped";
-    case Stage::Copied: return table_ + " is untouched and holds every row, and nothing is swapped";
+      return table_ + " is untouched and holds every row, and " + new_ + " holds a partial copy whose progress is in " +
+             "__mantle_migration_steps";
+    case Stage::Copied: return table_ + " is untouched and holds every row, and " + new_ + " holds a copy; nothing is swapped";
     case Stage::Swapping:
       return table_ + " is renamed to " + old_ + " (every row is there) and " + new_ +
-             " (a verified copy) is not yet renamed; run apply again to finish the swap";
+             " (a verified copy) is not yet renamed to " + table_ + ", so no table has that name";
     case Stage::Swapped:
-      return "the swap is done; " + old_ + " still holds the old rows and is dropped when apply runs again";
+      return "the swap is done: " + table_ + " is the rebuilt table and holds every row, and " + old_ +
+             " (the old table) still exists";
     case Stage::Done: return "the rebuild is done";
+  }
+  return "";
+}
+
+std::string Recreation::resume_text() const {
+  switch (stage_) {
+    case Stage::Before: return "starts the rebuild";
+    case Stage::Copying: return "resumes the copy where it stopped and finishes the rebuild";
+    case Stage::Copied: return "checks the copy, builds its indexes, swaps the tables and finishes the rebuild";
+    case Stage::Swapping: return "renames " + new_ + " to " + table_ + " and finishes the rebuild";
+    case Stage::Swapped:
+      return "carries over to " + table_ + " what it lacks (foreign keys, views, grants, owned sequences), then drops " +
+             old_ + " after verifying the row counts again";
+    case Stage::Done: return "finds the rebuild done";
   }
   return "";
 }
 
 bool Recreation::fail(std::string what, const QueryResult& answer) {
   result_.sqlstate = answer.sqlstate;
-  result_.error = std::move(what) + (answer.ok() ? "" : ": " + answer.sqlstate + " " + answer.message) + "; " + state();
+  result_.error = std::move(what) + (answer.ok() ? "" : ": " + answer.sqlstate + " " + answer.message);
+  result_.state = state();
+  result_.partly_done = stage_ != Stage::Before;
+  result_.resume = resume_text();
   return false;
 }
 

@@ -36,7 +36,13 @@ struct RecreationContext {
 /// What one run of a rebuild did, or where it stopped and why.
 struct RecreationResult {
   std::string sqlstate;    ///< of the failing statement; empty when the refusal is dsqlint's own
-  std::string error;       ///< empty on success; else what failed, the tables' state, what to do
+  std::string error;       ///< empty on success; else what failed (a refusal: also the tables' state, what to do)
+  /// With an error, unless the rebuild refused to start: what the tables hold now
+  /// ("the swap is done: ..."), whether the step is partly done, and what the next apply
+  /// does from there ("drops ... after verifying the row counts again").
+  std::string state;
+  bool partly_done = false;
+  std::string resume;
   std::string resumed_at;  ///< the state found: "start", "copy", "swap", "drop" or "done"
   long rows_total = 0;     ///< rows in the table when the copy started
   long rows_done = 0;      ///< rows copied so far, earlier runs included (the step's rows_done)

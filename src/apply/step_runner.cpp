@@ -61,6 +61,18 @@ std::string_view carried_phase(std::string_view phase) {
   return "";
 }
 
+/// Where a rebuild that failed left step `number`, and what the next apply does from there.
+StepRunner::Leftover rebuild_leftover(const RecreationResult& result, size_t number) {
+  if (result.state.empty())  // it refused before changing anything: the error says why and what to do
+    return {fmt::format("the steps before step {}; this run changed nothing of step {}", number, number),
+            fmt::format("do what the error says, then run 'dsqlint apply' to resume from step {}", number)};
+  const std::string committed =
+      result.partly_done ? fmt::format("the steps before step {}, and part of step {}: {}", number, number, result.state)
+                         : fmt::format("the steps before step {}; step {} is not applied: {}", number, number, result.state);
+  return {committed, fmt::format("remove the cause of the error, then run 'dsqlint apply': it resumes step {} and {}",
+                                 number, result.resume)};
+}
+
 }  // namespace
 
 StepRunner::StepRunner(Session& session, Provider provider, const LeaseLock& lock, const ApplyOptions& options,
@@ -371,8 +383,9 @@ void StepRunner::run_recreate(const FilePlan& file, size_t index) {
   for (const std::string& warning : result.warnings) out_ << "      warning: " << warning << "\n";
   if (!result.ok()) {
     QueryResult failure{result.sqlstate.empty() ? "XX000" : result.sqlstate, result.error};
-    if (!session_.alive()) throw ConnectionLost{result.error};
-    fail(file, index, failure, "rebuilding the table");
+    if (!session_.alive()) throw ConnectionLost{result.error + (result.state.empty() ? "" : "; " + result.state)};
+    const Leftover leftover = rebuild_leftover(result, index + 1);
+    fail(file, index, failure, "rebuilding the table", &leftover);
   }
   out_ << fmt::format("      rebuilt {}: {} rows ({} copied now, {} batches, resumed at {})\n", step.recreation->table,
                       result.rows_total, result.rows_copied, result.batches, result.resumed_at);
@@ -400,7 +413,8 @@ void StepRunner::adopt_edit(const std::string& old_sha256, const FilePlan& file)
   out_ << "edited: " << file.name << " changed only in steps not yet run; continuing with the new content\n";
 }
 
-void StepRunner::fail(const FilePlan& file, size_t index, const QueryResult& result, std::string_view what) {
+void StepRunner::fail(const FilePlan& file, size_t index, const QueryResult& result, std::string_view what,
+                      const Leftover* leftover) {
   if (result.connection_lost()) throw ConnectionLost{result.message};
   const Step& step = file.steps[index];
   const QueryResult recorded = transaction([&] {
@@ -414,21 +428,25 @@ void StepRunner::fail(const FilePlan& file, size_t index, const QueryResult& res
     }
     return session_.exec_params(
         "UPDATE __mantle_migrations SET state = 'failed', last_sqlstate = $2, last_error = $3 WHERE migration_sha256 = $1",
-        {file.sha256, result.sqlstate, result.message});
+        {file.sha256, result.sqlstate, result.message + (leftover ? "; committed: " + leftover->committed : "")});
   });
   (void)recorded;  // best effort: the message below says what is committed either way
   err_ << fmt::format("dsqlint: {} statement {} (step {}/{}) failed{}: SQLSTATE {}: {}\n", file.path, step.statement,
                       index + 1, file.steps.size(), what.empty() ? "" : fmt::format(" {}", what), result.sqlstate,
                       result.message);
   err_ << "  " << excerpt(step.sql) << "\n";
-  if (file.one_transaction)
-    err_ << "  committed: nothing of this file (it runs as one transaction)\n";
-  else
-    err_ << fmt::format("  committed: the steps before step {}; step {} is not applied\n", index + 1, index + 1);
-  std::string remedy = step.index ? index_remedy(*step.index, result) : "";
-  if (remedy.empty()) remedy = "fix the statement";
-  err_ << fmt::format("  next: {}, then run 'dsqlint apply' to resume{}\n", remedy,
-                      file.one_transaction ? "" : fmt::format(" from step {}", index + 1));
+  if (leftover) {
+    err_ << "  committed: " << leftover->committed << "\n  next: " << leftover->next << "\n";
+  } else {
+    if (file.one_transaction)
+      err_ << "  committed: nothing of this file (it runs as one transaction)\n";
+    else
+      err_ << fmt::format("  committed: the steps before step {}; step {} is not applied\n", index + 1, index + 1);
+    std::string remedy = step.index ? index_remedy(*step.index, result) : "";
+    if (remedy.empty()) remedy = "fix the statement";
+    err_ << fmt::format("  next: {}, then run 'dsqlint apply' to resume{}\n", remedy,
+                        file.one_transaction ? "" : fmt::format(" from step {}", index + 1));
+  }
   throw ApplyStop{result.conflict() ? ApplyExit::kConflicts : ApplyExit::kSqlFailure};
 }
 

@@ -33,6 +33,12 @@ struct ConnectionLost {
 /// for and checked valid, table rebuilds resumed from their cursor.
 class StepRunner {
  public:
+  /// What a failed step left committed and what to do next, when that is more than "not
+  /// applied" and "fix the statement" (a rebuild that stopped halfway).
+  struct Leftover {
+    std::string committed;
+    std::string next;
+  };
   StepRunner(Session& session, Provider provider, const LeaseLock& lock, const ApplyOptions& options, std::ostream& out,
              std::ostream& err, const Heartbeat* heartbeat);
 
@@ -75,7 +81,8 @@ class StepRunner {
   QueryResult autocommit(const std::string& sql);
   void report_retry(int attempt, const QueryResult& conflict);
   void check_lease();
-  [[noreturn]] void fail(const FilePlan& file, size_t index, const QueryResult& result, std::string_view what = "");
+  [[noreturn]] void fail(const FilePlan& file, size_t index, const QueryResult& result, std::string_view what = "",
+                         const Leftover* leftover = nullptr);
 
   Session& session_;
   Provider provider_;

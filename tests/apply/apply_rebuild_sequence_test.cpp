@@ -104,5 +104,38 @@ TEST(ApplyRebuildSequence, KillAtEveryStepOfTheRebuildThenRerunKeepsTheSequences
   }
 }
 
+TEST(ApplyRebuildSequence, FailedDropSaysTheSwapIsDoneAndWhatTheRerunDoes) {
+  // A view that history does not know reads the table: it follows the old table through the
+  // rename, and DROP TABLE of the old table fails after the swap.
+  MigrationFolder folder("rebuild-failed-drop");
+  write_tickets_folder(folder);
+  const std::string clean_schema = native_schema(folder);
+  Db db(fresh_database("rebuild_failed_drop"));
+  folder.remove("0001_alter.sql");
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, db, "dsql-local")).exit_code, 0);
+  db.exec("CREATE VIEW ticket_titles AS SELECT id, title FROM tickets");
+  write_tickets_folder(folder);
+  const ProcessResult failed = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(failed.exit_code, 1) << failed.output();
+  EXPECT_NE(failed.err.find("SQLSTATE 2BP01: dropping \"public\".\"tickets__mantle_old_"), npos) << failed.err;
+  EXPECT_NE(failed.err.find("committed: the steps before step 1, and part of step 1: the swap is done: "
+                            "\"public\".\"tickets\" is the rebuilt table and holds every row, and "
+                            "\"public\".\"tickets__mantle_old_"),
+            npos)
+      << failed.err;
+  EXPECT_NE(failed.err.find("next: remove the cause of the error, then run 'dsqlint apply': it resumes step 1 and "
+                            "carries over to \"public\".\"tickets\" what it lacks"),
+            npos)
+      << failed.err;
+  EXPECT_EQ(failed.err.find("not applied"), npos) << failed.err;
+  EXPECT_EQ(db.row("SELECT string_agg(id || ':' || no || ':' || title, ' ' ORDER BY id) FROM tickets"), "1:100:a 2:101:b");
+  db.exec("DROP VIEW ticket_titles");
+  const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.output();
+  EXPECT_NE(rerun.out.find("resumed at drop"), npos) << rerun.out;
+  expect_nothing_lost(db, folder, clean_schema, kTicketChecks);
+  expect_next_numbers(db);
+}
+
 }  // namespace
 }  // namespace dsqlint::testing
