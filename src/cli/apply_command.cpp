@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <csignal>
 #include <iostream>
 #include <unistd.h>
@@ -128,6 +129,16 @@ Result<Provider> resolve_provider(const ConnectionOptions& options) {
   return infer_provider(env_or(options.endpoint, "DSQL_ENDPOINT"), env_or(options.connection_string, "DATABASE_URL"));
 }
 
+/// A migration's tracking name: its path within the folder ("0001_init.sql", Prisma's
+/// "20240101000000_init/migration.sql"), which is unique in the folder, as Prisma's bare
+/// file names are not.
+std::string tracking_name(const std::string& path, const std::string& folder) {
+  const std::filesystem::path relative =
+      std::filesystem::path(path).lexically_normal().lexically_relative(std::filesystem::path(folder).lexically_normal());
+  if (relative.empty() || *relative.begin() == "..") return std::filesystem::path(path).filename().string();
+  return relative.generic_string();
+}
+
 Result<Plan> plan_folder(const std::string& folder, Provider provider) {
   const std::vector<InputFile> inputs = collect_inputs({folder}, "");
   if (inputs.empty()) return Error{folder + ": no .sql migrations found"};
@@ -138,6 +149,7 @@ Result<Plan> plan_folder(const std::string& folder, Provider provider) {
     for (const FileError& error : file.errors)
       if (error.kind != "parse") problems += file.source.path + ": " + error.message + "\n";
     plan.files.push_back(plan_file(file, provider));
+    plan.files.back().name = tracking_name(file.source.path, folder);
   });
   if (!problems.empty()) return Error{problems + "nothing was applied"};
   return plan;

@@ -61,7 +61,7 @@ struct Step {
 /// One migration file: its identity and its steps in order.
 struct FilePlan {
   std::string path;        ///< as given (for messages)
-  std::string name;        ///< file name, the tracking key besides the hash
+  std::string name;        ///< path within the folder, the tracking key besides the hash
   std::string sha256;      ///< of the content with a BOM removed and CRLF/CR turned into LF
   std::string raw_sha256;  ///< of the bytes as read
   std::vector<Step> steps;
