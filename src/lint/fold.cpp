@@ -120,7 +120,20 @@ bool TableFolding::foldable(const StatementResult& statement, const std::string&
   for (const Finding& finding : statement.findings)
     if (finding.klass > StatementClass::Ok && !settled_by_fold(finding.rule)) return false;
   const StatementResult& create = file_.statements[window.create];
+  // Made by the file after the CREATE TABLE: what the CREATE TABLE cannot name.
+  const auto made_later = [&](const Origin* origin) {
+    return origin && origin->path == file_.source.path && origin->statement > create.index;
+  };
   for (const SchemaChange& change : statement.changes) {
+    // A sequence its default draws from, or a domain that is its type (pg_dump writes
+    // CREATE TABLE, then CREATE SEQUENCE, then SET DEFAULT nextval(...)).
+    for (const std::string& sequence : change.column.extra->sequences) {
+      const auto made = catalog.sequences.find(sequence);
+      if (made_later(made == catalog.sequences.end() ? nullptr : &made->second)) return false;
+    }
+    if (const auto domain = catalog.domains.find(object_key("public", change.column.type->name));
+        made_later(domain == catalog.domains.end() ? nullptr : &domain->second.origin))
+      return false;
     switch (change.kind) {
       case Kind::AddConstraint: {
         if (!change.name.empty() || change.constraint.kind == ConstraintKind::Exclusion) return false;
