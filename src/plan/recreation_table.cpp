@@ -90,9 +90,28 @@ Result<bool> add_column_change(AlteredTable& altered, const SchemaChange& change
   return true;
 }
 
+/// The new table goes without the column: the copy leaves it out, and what used it goes
+/// with it as in PostgreSQL (its indexes and constraints). A column of a key stays a
+/// refusal: other tables' foreign keys may rely on the key, which PostgreSQL would keep.
+Result<bool> drop_column_change(AlteredTable& altered, const SchemaChange& change) {
+  if (!altered.table.column(change.name)) {
+    if (change.replace) return true;  // IF EXISTS
+    return Error{"column " + change.name + " is not in table " + altered.table.name + " as the migrations define it"};
+  }
+  if (!altered.sources.contains(change.name))
+    return Error{"column " + change.name + " is added and dropped by the same statement"};
+  TableModel without = altered.table;
+  if (!drop_column(without, change.name).empty())
+    return Error{"column " + change.name + " is in a key of table " + altered.table.name + ": dropping it cannot be part "
+                 "of a rebuild"};
+  altered.table = std::move(without);
+  altered.sources.erase(change.name);
+  altered.changes.push_back("drop column " + change.name);
+  return true;
+}
+
 std::string_view kind_name(Kind kind) {
   switch (kind) {
-    case Kind::DropColumn: return "DROP COLUMN";
     case Kind::ValidateConstraint: return "VALIDATE CONSTRAINT";
     case Kind::SetIdentity: return "ADD/DROP IDENTITY";
     case Kind::SetStorage: return "SET STORAGE";
@@ -111,6 +130,7 @@ Result<bool> apply(AlteredTable& altered, const SchemaChange& change) {
     case Kind::DropConstraint: return drop_constraint_change(altered, change);
     case Kind::AddConstraint: return add_constraint_change(altered, change);
     case Kind::AddColumn: return add_column_change(altered, change);
+    case Kind::DropColumn: return drop_column_change(altered, change);
     default: return Error{std::string(kind_name(change.kind)) + " cannot be part of a rebuild"};
   }
 }

@@ -245,10 +245,21 @@ TEST(RecreationSpec, IndexesComeBackAsDsqlBuiltThem) {
   }
 }
 
+TEST(RecreationSpec, DroppedColumnIsLeftOutOfTheNewTableAndTheCopy) {
+  // Prisma writes DROP COLUMN and ADD COLUMN ... NOT NULL DEFAULT in one ALTER TABLE.
+  const RecreationSpec spec =
+      spec_of(kItems, "ALTER TABLE items DROP COLUMN note, ADD COLUMN views integer NOT NULL DEFAULT 0");
+  EXPECT_FALSE(contains(spec.create_sql, "note")) << spec.create_sql;
+  EXPECT_TRUE(contains(spec.create_sql, "views int NOT NULL DEFAULT 0")) << spec.create_sql;
+  EXPECT_EQ(spec.insert_columns, (std::vector<std::string>{"id", "name", "price"}));
+  EXPECT_EQ(spec_of(kItems, "ALTER TABLE items DROP COLUMN IF EXISTS gone, ALTER note TYPE text").insert_columns.size(), 4u);
+  EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items DROP COLUMN gone, ALTER note TYPE text"), "column gone"));
+}
+
 TEST(RecreationSpec, ChangesItCannotExpressAreRefused) {
   EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items RENAME COLUMN name TO title"), "ALTER TABLE"));
   EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items ALTER COLUMN missing TYPE int"), "column missing"));
-  EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items DROP COLUMN note"), "DROP COLUMN cannot be part of a rebuild"));
+  EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items DROP COLUMN id, ALTER note TYPE text"), "in a key"));
   EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items ALTER note TYPE text, OWNER TO app"), "OWNER TO"));
   EXPECT_TRUE(contains(error_of(kItems, "CREATE TABLE x (id int)"), "only ALTER TABLE"));
   EXPECT_FALSE(recreation_spec(table_of(kItems), "ALTER TABLE items ALTER note DROP DEFAULT", "bad suffix!", false));
