@@ -4,7 +4,6 @@
 
 #include "expression_walk.h"
 #include "lint/rule.h"
-#include "lint/rule_helpers.h"
 
 namespace dsqlint::rules {
 namespace {
@@ -22,7 +21,9 @@ bool is_extension_function(std::string_view name) {
 const FuncCall* extension_call(const Node* node) {
   const FuncCall* found = nullptr;
   auto visit = [&found](const Node* n) {
-    if (!IsA(n, FuncCall) || !is_extension_function(called_function(reinterpret_cast<const FuncCall*>(n)))) return false;
+    // The name's last part, read in place: most defaults call a function (now(), ...).
+    if (!IsA(n, FuncCall) || !is_extension_function(strVal(llast(reinterpret_cast<const FuncCall*>(n)->funcname))))
+      return false;
     found = reinterpret_cast<const FuncCall*>(n);
     return true;
   };
@@ -33,10 +34,14 @@ const FuncCall* extension_call(const Node* node) {
 /// The expressions of a column that run where the table lives: its DEFAULT and GENERATED.
 const FuncCall* column_call(const Node* node) {
   if (!node || !IsA(node, ColumnDef)) return nullptr;
-  const auto* column = reinterpret_cast<const ColumnDef*>(node);
-  for (const ConstrType type : {CONSTR_DEFAULT, CONSTR_GENERATED})
-    if (const Constraint* c = column_constraint(column, type))
-      if (const FuncCall* call = extension_call(c->raw_expr)) return call;
+  const ListCell* cell;
+  foreach (cell, reinterpret_cast<const ColumnDef*>(node)->constraints) {
+    const auto* c = static_cast<const Node*>(lfirst(cell));
+    if (!IsA(c, Constraint)) continue;
+    const auto* constraint = castNode(Constraint, const_cast<Node*>(c));
+    if (constraint->contype != CONSTR_DEFAULT && constraint->contype != CONSTR_GENERATED) continue;
+    if (const FuncCall* call = extension_call(constraint->raw_expr)) return call;
+  }
   return nullptr;
 }
 

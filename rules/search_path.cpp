@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "expression_walk.h"
 #include "lint/rule.h"
 
 namespace dsqlint::rules {
@@ -39,7 +38,7 @@ std::optional<std::vector<std::string>> set_config_path(const SelectStmt* select
     const Node* value = static_cast<const ResTarget*>(lfirst(cell))->val;
     if (!value || !IsA(value, FuncCall)) continue;
     const auto* call = castNode(FuncCall, const_cast<Node*>(value));
-    if (called_function(call) != "set_config" || list_length(call->args) < 2) continue;
+    if (std::string_view(strVal(llast(call->funcname))) != "set_config" || list_length(call->args) < 2) continue;
     const auto* name = static_cast<const Node*>(linitial(call->args));
     const auto* text = static_cast<const Node*>(lsecond(call->args));
     if (!IsA(name, A_Const) || !IsA(text, A_Const)) continue;
