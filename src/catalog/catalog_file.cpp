@@ -11,8 +11,9 @@ namespace dsqlint {
 
 namespace {
 
-// 4: keys quote a schema whose name holds a dot (object_key.h); a cache of 3 is rebuilt.
-constexpr std::string_view kMagic = "dsqlint-catalog/4\n";
+// 4: keys quote a schema whose name holds a dot (object_key.h); 5: grants keep their
+// columns. A cache of an older format is rebuilt.
+constexpr std::string_view kMagic = "dsqlint-catalog/5\n";
 
 /// Appends values: integers as little-endian varints, strings with their length first.
 class Writer {
@@ -182,11 +183,12 @@ IndexModel get_index(Reader& r) {
 
 void put(Writer& w, const std::vector<GrantModel>& grants) {
   w.number(grants.size());
-  for (const GrantModel& g : grants) w.text(g.privileges), w.text(g.grantee), w.flag(g.with_grant_option);
+  for (const GrantModel& g : grants) w.text(g.privileges), w.text(g.grantee), w.flag(g.with_grant_option), w.names(g.columns);
 }
 std::vector<GrantModel> get_grants(Reader& r) {
   std::vector<GrantModel> grants(r.count());
-  for (GrantModel& g : grants) g.privileges = r.text(), g.grantee = r.text(), g.with_grant_option = r.flag();
+  for (GrantModel& g : grants)
+    g.privileges = r.text(), g.grantee = r.text(), g.with_grant_option = r.flag(), g.columns = r.names();
   return grants;
 }
 

@@ -303,6 +303,7 @@ std::optional<std::string> render_grant(const GrantModel& grant, const std::stri
       std::string name = grant.privileges.substr(from, comma - from);
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       privilege->priv_name = copy(name);
+      privilege->cols = names(grant.columns);
       node->privileges = lappend(node->privileges, privilege);
       from = comma + 2;
     }

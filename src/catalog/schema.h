@@ -155,9 +155,10 @@ struct KeyShape {
 
 /// A privilege granted on a table or view, as GRANT wrote it.
 struct GrantModel {
-  std::string privileges;  ///< "SELECT, INSERT", "ALL"
+  std::string privileges;  ///< "SELECT, INSERT", "ALL"; one privilege when `columns` are given
   std::string grantee;     ///< a role name, or PUBLIC
   bool with_grant_option = false;
+  std::vector<std::string> columns;  ///< GRANT SELECT (a, b): the columns; empty for the whole table
 };
 
 struct TableModel {

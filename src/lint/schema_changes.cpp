@@ -206,13 +206,33 @@ std::string privileges_sql(const List* privileges) {
   return out;
 }
 
+/// The grants a GRANT gives each grantee: its table-wide privileges in one, and each
+/// privilege on columns (GRANT SELECT (a, b)) in one of its own, so that a rebuild gives
+/// back no more than the columns.
+std::vector<GrantModel> grants_of(const GrantStmt* grant, const std::string& grantee) {
+  std::vector<GrantModel> out;
+  List* table_wide = NIL;
+  for (const AccessPriv* privilege : list_nodes<AccessPriv>(grant->privileges, T_AccessPriv)) {
+    if (!privilege->cols) {
+      table_wide = lappend(table_wide, const_cast<AccessPriv*>(privilege));
+      continue;
+    }
+    out.push_back(GrantModel{privileges_sql(list_make1(const_cast<AccessPriv*>(privilege))), grantee,
+                             grant->grant_option, string_list(privilege->cols)});
+  }
+  if (!grant->privileges || table_wide)
+    out.insert(out.begin(), GrantModel{privileges_sql(table_wide), grantee, grant->grant_option});
+  return out;
+}
+
 void grant(const GrantStmt* grant, std::vector<SchemaChange>& out) {
   if (grant->targtype != ACL_TARGET_OBJECT || grant->objtype != OBJECT_TABLE) return;
   for (const RangeVar* relation : list_nodes<RangeVar>(grant->objects, T_RangeVar))
     for (const RoleSpec* role : list_nodes<RoleSpec>(grant->grantees, T_RoleSpec))
-      out.push_back({.kind = grant->is_grant ? Kind::Grant : Kind::Revoke,
-                     .table = relation_key(relation),
-                     .grant = GrantModel{privileges_sql(grant->privileges), grantee_name(role), grant->grant_option}});
+      for (GrantModel& model : grants_of(grant, grantee_name(role)))
+        out.push_back({.kind = grant->is_grant ? Kind::Grant : Kind::Revoke,
+                       .table = relation_key(relation),
+                       .grant = std::move(model)});
 }
 
 void statistics(const CreateStatsStmt* stats, std::vector<SchemaChange>& out) {

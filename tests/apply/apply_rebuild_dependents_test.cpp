@@ -215,5 +215,27 @@ TEST(ApplyRebuildDependents, StarViewKeepsItsColumnsAcrossARebuildThatAddsOne) {
   EXPECT_EQ(db.row("SELECT id || ':' || name || ':' || stock FROM products"), "1:a:0");
 }
 
+TEST(ApplyRebuildDependents, ColumnGrantsComeBackOnTheirColumnsOnly) {
+  // GRANT SELECT (id, name): the role may read those columns, not secret. The rebuild gave
+  // the grant back table-wide, and the role read every column.
+  Db db(fresh_database("rebuild_column_grants"));
+  db.exec("DO $$ BEGIN CREATE ROLE dsqlint_column_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+  MigrationFolder folder("rebuild-column-grants");
+  folder.write("0000_t.sql", {"CREATE TABLE t (id bigint PRIMARY KEY, name varchar(10) NOT NULL, secret text)",
+                              "INSERT INTO t VALUES (1, 'a', 's')",
+                              "GRANT SELECT (id, name), UPDATE (name) ON t TO dsqlint_column_reader",
+                              "GRANT INSERT ON t TO dsqlint_column_reader"});
+  folder.write("0001_wider.sql", {"ALTER TABLE t ALTER COLUMN name TYPE varchar(100)"});
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(db.row("SELECT has_table_privilege('dsqlint_column_reader', 't', 'SELECT'), "
+                   "has_column_privilege('dsqlint_column_reader', 't', 'name', 'SELECT'), "
+                   "has_column_privilege('dsqlint_column_reader', 't', 'secret', 'SELECT'), "
+                   "has_column_privilege('dsqlint_column_reader', 't', 'name', 'UPDATE'), "
+                   "has_column_privilege('dsqlint_column_reader', 't', 'id', 'UPDATE'), "
+                   "has_table_privilege('dsqlint_column_reader', 't', 'INSERT')"),
+            "f t f t f t");
+}
+
 }  // namespace
 }  // namespace dsqlint::testing
