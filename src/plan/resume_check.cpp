@@ -11,6 +11,12 @@ using Kind = SchemaChange::Kind;
 
 std::string regclass(std::string_view key) { return "to_regclass(" + quote_literal(quote_key(key)) + ")"; }
 
+/// Whether the table (a to_regclass(...) expression) has the column now.
+std::string column_exists(const std::string& table, const std::string& column) {
+  return "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + table + " AND attname = " + quote_literal(column) +
+         " AND NOT attisdropped)";
+}
+
 }  // namespace
 
 BuiltIndex built_index(const SchemaChange& change) {
@@ -41,8 +47,7 @@ void add_resume_check(Step& step, const SchemaChange& change) {
     }
     case Kind::AddColumn:
       step.already_done_codes = {"42701"};
-      step.verify_sql = "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + table +
-                        " AND attname = " + quote_literal(change.column.name) + " AND NOT attisdropped)";
+      step.verify_sql = "SELECT " + column_exists(table, change.column.name);
       return;
     case Kind::AddConstraint: {
       const std::string& name = change.constraint.name;
@@ -62,6 +67,20 @@ void add_resume_check(Step& step, const SchemaChange& change) {
       step.verify_sql = "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = " + table +
                         " AND conname = " + quote_literal(change.new_name) + ")";
       return;
+    case Kind::DropColumn:
+      step.already_done_codes = {"42703"};
+      step.verify_sql = "SELECT NOT " + column_exists(table, change.name);
+      return;
+    case Kind::RenameColumn:  // the old name gone and the new one there: this rename ran
+      step.already_done_codes = {"42703"};
+      step.verify_sql = "SELECT NOT " + column_exists(table, change.name) + " AND " + column_exists(table, change.new_name);
+      return;
+    case Kind::RenameTable: {
+      const std::string renamed = regclass(object_key(key_schema(change.table), change.name));
+      step.already_done_codes = {"42P01"};
+      step.verify_sql = "SELECT " + table + " IS NULL AND " + renamed + " IS NOT NULL";
+      return;
+    }
     case Kind::DropTable:
       step.already_done_codes = {"42P01"};
       step.verify_sql = "SELECT " + table + " IS NULL";

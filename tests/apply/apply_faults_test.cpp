@@ -81,6 +81,27 @@ TEST(ApplyFaults, DdlCommittedWithoutItsMarkerIsAssumedAppliedOnResume) {
   }
 }
 
+TEST(ApplyFaults, RenamesAndDropsCommittedWithoutTheirMarkerAreAssumedApplied) {
+  // The second run of a rename or a drop that did commit fails (42703, 42P01): the catalog
+  // says whether it ran, as for the CREATEs above.
+  MigrationFolder folder("marker-renames");
+  folder.write("0001_t.sql", {R"(CREATE TABLE "t" ("id" bigint PRIMARY KEY, "a" text, "b" text))",
+                              R"(INSERT INTO "t" VALUES (1, 'x', 'y'))"});
+  folder.write("0002_renames.sql", {R"(ALTER TABLE "t" RENAME COLUMN "b" TO "c")", R"(ALTER TABLE "t" DROP COLUMN "a")",
+                                    R"(ALTER TABLE "t" RENAME TO "u")"});
+  const std::string clean = clean_run_schema(folder, "dsql-local");
+  for (int step = 0; step < 3; ++step) {
+    SCOPED_TRACE("step " + std::to_string(step));
+    Db db(fresh_database("marker_renames"));
+    ASSERT_EQ(kill_at(folder, db, "dsql-local", fmt::format("committed:0002_renames.sql:{}", step)).signal, SIGKILL);
+    expire_lease(db);
+    const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+    EXPECT_EQ(rerun.exit_code, 0) << rerun.output();
+    EXPECT_NE(rerun.out.find("assumed applied"), npos) << rerun.out;
+    expect_nothing_lost(db, folder, clean, {{"SELECT id || ':' || c FROM u", "1:y"}});
+  }
+}
+
 TEST(ApplyFaults, ExistingTableForAStepThatNeverRanIsDriftNotAssumedApplied) {
   MigrationFolder folder("drift");
   write_mixed_folder(folder);
