@@ -83,16 +83,11 @@ void prepare_columns(TableModel& table) {
     // The column as DSQL created it: column-collate deleted its COLLATE (DSQL has only C).
     if (!column.extra->collation.empty()) column.extra.edit().collation.clear();
     if (is_serial(type)) {
-      ColumnType plain = *column.type;
-      plain.name = "int8";
-      plain.sql = "bigint";
-      plain.width = 8;
-      column.type = plain;
       column.identity = Identity::ByDefault;
       column.default_sql.clear();
     }
     if (column.identity == Identity::None) continue;
-    if (is_narrow_integer(column.type->name)) {
+    if (is_serial(type) || is_narrow_integer(type)) {
       ColumnType wide = *column.type;
       wide.name = "int8";
       wide.sql = "bigint";
