@@ -54,4 +54,17 @@ FixtureExpectations read_expectations(const FileResult& file) {
   return out;
 }
 
+std::set<FolderFinding> read_folder_expectations(const std::string& folder) {
+  std::set<FolderFinding> out;
+  std::stringstream lines(read_text_file(folder + "/expected"));
+  for (std::string line; std::getline(lines, line);) {
+    if (line = trim(line.substr(0, line.find('#'))); line.empty()) continue;
+    std::stringstream fields(line);
+    FolderFinding finding;
+    fields >> finding.file >> finding.statement >> finding.rule;
+    out.insert(finding);
+  }
+  return out;
+}
+
 }  // namespace dsqlint::testing

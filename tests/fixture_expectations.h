@@ -25,4 +25,15 @@ FixtureExpectations read_expectations(const FileResult& file);
 
 std::string read_text_file(const std::string& path);
 
+/// A migrations folder in fixtures/rules/<rule-id>/, for a rule that compares files
+/// (duplicate-migration), whose files cannot carry their own expectations: its `expected`
+/// file lists "<file> <statement> <rule-id>" per line, '#' starting a comment.
+struct FolderFinding {
+  std::string file;  ///< path within the folder
+  uint32_t statement = 0;
+  std::string rule;
+  auto operator<=>(const FolderFinding&) const = default;
+};
+std::set<FolderFinding> read_folder_expectations(const std::string& folder);
+
 }  // namespace dsqlint::testing

@@ -12,8 +12,8 @@ namespace dsqlint {
 namespace {
 
 // 4: keys quote a schema whose name holds a dot (object_key.h); 5: grants keep their
-// columns. A cache of an older format is rebuilt.
-constexpr std::string_view kMagic = "dsqlint-catalog/5\n";
+// columns; 6: the contents of the migrations replayed. A cache of an older format is rebuilt.
+constexpr std::string_view kMagic = "dsqlint-catalog/6\n";
 
 /// Appends values: integers as little-endian varints, strings with their length first.
 class Writer {
@@ -329,6 +329,7 @@ std::string encode_catalog(const Catalog& catalog, std::string_view stamp) {
   put_map(w, catalog.domains, [](Writer& w, const DomainModel& d) { put(w, d); });
   put_map(w, catalog.types, [](Writer& w, const EmulatedTypeModel& t) { put(w, t); });
   put_map(w, catalog.index_owner, [](Writer& w, const std::string& table) { w.text(table); });
+  put_map(w, catalog.migration_contents, [](Writer& w, const std::vector<std::string>& paths) { w.names(paths); });
   for (const auto* index : {&catalog.referenced_by, &catalog.read_by, &catalog.enum_users}) put_index(w, *index);
 
   std::string out(kMagic);
@@ -361,6 +362,7 @@ std::optional<Catalog> decode_catalog(std::string bytes, std::string_view stamp)
   get_map(r, catalog.types, get_emulated);
   catalog.index_owner.reserve(r.remaining_hint());
   get_map(r, catalog.index_owner, [](Reader& r) { return r.text(); });
+  get_map(r, catalog.migration_contents, [](Reader& r) { return r.names(); });
   for (auto* index : {&catalog.referenced_by, &catalog.read_by, &catalog.enum_users}) get_index(r, *index);
   if (r.damaged() || !r.at_end() || catalog.packed_.size() != tables) return std::nullopt;
   return catalog;

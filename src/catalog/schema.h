@@ -233,6 +233,9 @@ class Catalog {
   /// Objects whose creating statement does not run on the target, for the statements that
   /// use them: "sequence schema.name", "constraint schema.table/name".
   std::map<std::string, Origin> missing;
+  /// The content of each migration replayed (lint/duplicate_migration.h) -> the files
+  /// that had it, each in another migrations folder.
+  std::map<std::string, std::vector<std::string>> migration_contents;
 
   // Reverse indexes.
   std::unordered_map<std::string, std::string> index_owner;                // "schema.index" -> table key

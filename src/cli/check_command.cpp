@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -19,7 +20,9 @@
 #include "cli/check_plan.h"
 #include "cli/file_settings.h"
 #include "cli/inputs.h"
+#include "cli/migrations_folder.h"
 #include "lint/baseline.h"
+#include "lint/duplicate_migration.h"
 #include "lint/linter.h"
 #include "lint/replay.h"
 #include "lint/suppressions.h"
@@ -124,6 +127,17 @@ unsigned usable_cpus() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+/// The folder apply would take a file with: its migrations folder, else its own directory.
+std::string apply_folder_of(const std::string& path) {
+  const auto found = find_migrations_folder(path);
+  std::error_code error;
+  const std::filesystem::path folder =
+      found ? std::filesystem::path(found->folder) : std::filesystem::absolute(path, error).parent_path();
+  return std::filesystem::weakly_canonical(folder, error).string();
+}
+
+bool same_apply_folder(const std::string& a, const std::string& b) { return apply_folder_of(a) == apply_folder_of(b); }
+
 /// The first input the report shows, or 0 when none is (its settings name the target).
 size_t first_reported(const CheckPlan& plan) {
   for (size_t i = 0; i < plan.inputs.size(); ++i)
@@ -149,6 +163,7 @@ void check_planned(const std::vector<PlannedInput>& inputs, size_t catalogs, con
     return check_one(inputs[i].input, settings[i].target, cached.hashed.contains(i) ? &linted_sha256[i] : nullptr);
   };
   auto finish = [&](FileResult&& result, size_t i) {
+    check_duplicate_migration(history[inputs[i].catalog], result, same_apply_folder);
     replay(history[inputs[i].catalog], result, settings[i].target);
     if (const auto it = cached.store_after.find(i); it != cached.store_after.end())
       store_history(*cache, it->second, inputs, settings, linted_sha256, history[inputs[i].catalog]);

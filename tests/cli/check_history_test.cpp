@@ -66,6 +66,31 @@ TEST(CheckHistory, IndexOnAJsonbColumnCreatedInAnEarlierFileIsUnsupported) {
   EXPECT_EQ(run_dsqlint({"check", dir + "/0001_index.sql"}).exit_code, 1);
 }
 
+// apply identifies a migration by its content (a BOM dropped, CRLF read as LF) and refuses
+// a folder where two files share one: check says so on the later file, alone or in the
+// folder, from a cold or a warm cache. Files without statements run nothing and pass.
+TEST(CheckHistory, AMigrationWithTheContentOfAnEarlierOneIsRefused) {
+  const std::string dir = testing::make_temp_dir("history-duplicate");
+  write_file(dir + "/0000_docs.sql", kJsonbTable);
+  write_file(dir + "/0001_seed.sql", "INSERT INTO \"docs\" (\"id\") VALUES (gen_random_uuid());\n");
+  write_file(dir + "/0002_seed.sql", "\xEF\xBB\xBFINSERT INTO \"docs\" (\"id\") VALUES (gen_random_uuid());\r\n");
+  write_file(dir + "/0003_empty.sql", "-- This is an empty migration.");
+  write_file(dir + "/0004_empty.sql", "-- This is an empty migration.");
+  const json seed = folder_entry(dir, dir + "/0001_seed.sql");
+  EXPECT_TRUE(rules_of(seed).empty()) << seed;
+  const json copy = folder_entry(dir, dir + "/0002_seed.sql");
+  ASSERT_EQ(rules_of(copy), std::vector<std::string>{"duplicate-migration"}) << copy;
+  EXPECT_EQ(copy["statements"][0]["class"], "UNSUPPORTED");
+  EXPECT_NE(copy["statements"][0]["findings"][0]["message"].get<std::string>().find(dir + "/0001_seed.sql"),
+            std::string::npos);
+  EXPECT_TRUE(folder_entry(dir, dir + "/0004_empty.sql")["statements"].empty());
+  for (int run = 0; run < 2; ++run)  // the second from the history cache the first stored
+    EXPECT_EQ(check_json({dir + "/0002_seed.sql"})["files"][0], copy) << "run " << run;
+  EXPECT_EQ(run_dsqlint({"check", dir}).exit_code, 1);
+  write_file(dir + "/0002_seed.sql", "-- the second seed\nINSERT INTO \"docs\" (\"id\") VALUES (gen_random_uuid());\n");
+  EXPECT_EQ(run_dsqlint({"check", dir}).exit_code, 0);
+}
+
 TEST(CheckHistory, NoHistoryChecksTheNamedFileAlone) {
   const std::string dir = testing::make_temp_dir("history-off");
   write_file(dir + "/0000_docs.sql", kJsonbTable);

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "../fixture_expectations.h"
+#include "cli/check_command.h"
 #include "lint/linter.h"
 #include "lint/rule.h"
 
@@ -76,6 +77,27 @@ std::string fixture_name(const ::testing::TestParamInfo<Fixture>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, ::testing::ValuesIn(all_fixtures()), fixture_name);
+
+// A folder fixture (fixture_expectations.h) checked as `check <folder>` does: the folder's
+// rule gives exactly the findings its `expected` file lists.
+TEST(RuleFolderFixture, FindingsMatchTheExpectedFile) {
+  size_t folders = 0;
+  for (const auto& rule : fs::directory_iterator(kFixtures))
+    for (const auto& folder : fs::directory_iterator(rule.path())) {
+      if (!folder.is_directory()) continue;
+      ++folders;
+      const std::string id = rule.path().filename().string();
+      std::set<testing::FolderFinding> fired;
+      check_inputs({folder.path().string()}, "", TargetProfile{}, 1, [&](FileResult&& file) {
+        const std::string name = fs::path(file.source.path).lexically_relative(folder.path()).generic_string();
+        for (const StatementResult& statement : file.statements)
+          for (const Finding& finding : statement.findings)
+            if (finding.rule == id) fired.insert({name, statement.index, id});
+      });
+      EXPECT_EQ(fired, testing::read_folder_expectations(folder.path().string())) << folder.path();
+    }
+  EXPECT_GT(folders, 0u) << "the folder fixtures are gone: duplicate-migration has one";
+}
 
 }  // namespace
 }  // namespace dsqlint
