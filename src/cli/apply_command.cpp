@@ -152,6 +152,7 @@ Result<Plan> plan_folder(const std::string& folder, Provider provider) {
     plan.files.back().name = tracking_name(file.source.path, folder);
   });
   if (!problems.empty()) return Error{problems + "nothing was applied"};
+  tell_apart_empty_duplicates(plan);
   return plan;
 }
 

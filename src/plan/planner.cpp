@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -199,6 +200,13 @@ FilePlan plan_file(const FileResult& file, Provider provider) {
   }
   plan.one_transaction = !is_dsql(provider) && !outside_transaction;
   return plan;
+}
+
+void tell_apart_empty_duplicates(Plan& plan) {
+  std::set<std::string> seen;
+  for (FilePlan& file : plan.files)
+    if (!seen.insert(file.sha256).second && file.steps.empty())
+      file.sha256 = file.raw_sha256 = sha256_hex(file.sha256 + " " + file.name);
 }
 
 bool refuses(const FilePlan& file) {

@@ -15,6 +15,12 @@ FilePlan plan_file(const FileResult& file, Provider provider);
 /// CRLF/CR turned into LF, so a checkout with other line ends is the same migration.
 std::string normalized_sha256(std::string_view bytes);
 
+/// Gives each file that has no steps and the content of an earlier one (Prisma's "-- This
+/// is an empty migration.") an identity of its own, from its content and name: apply runs
+/// nothing of it, so telling it apart cannot run anything twice, and tracking it by content
+/// alone would make it the earlier file.
+void tell_apart_empty_duplicates(Plan& plan);
+
 /// Whether any step keeps the folder from running (an UNSUPPORTED statement).
 bool refuses(const FilePlan& file);
 
