@@ -148,14 +148,33 @@ void rename_column(TableModel& table, const std::string& from, const std::string
   }
 }
 
+bool is_serial(std::string_view type) {
+  return type == "serial" || type == "serial4" || type == "bigserial" || type == "serial8" || type == "smallserial" ||
+         type == "serial2";
+}
+
 void set_type(TableModel& table, const std::string& column, TypeRef type, const std::string& collation) {
-  if (ColumnModel* c = table.column(column)) c->type = type, c->extra.set(&ColumnExtras::collation, collation);
+  ColumnModel* c = table.column(column);
+  if (!c) return;
+  if (is_serial(c->type->name)) {
+    const std::string& name = type->name;
+    if (name == "int2") type = ColumnType{.name = "smallserial", .sql = "smallserial", .width = 2};
+    if (name == "int4") type = ColumnType{.name = "serial", .sql = "serial", .width = 4};
+    if (name == "int8") type = ColumnType{.name = "bigserial", .sql = "bigserial", .width = 8};
+  }
+  c->type = type, c->extra.set(&ColumnExtras::collation, collation);
 }
 
 void set_default(TableModel& table, const std::string& column, const std::string& default_sql,
                  const std::vector<std::string>& sequences) {
-  if (ColumnModel* c = table.column(column))
-    c->default_sql = default_sql, c->extra.set(&ColumnExtras::sequences, sequences);
+  ColumnModel* c = table.column(column);
+  if (!c) return;
+  c->default_sql = default_sql, c->extra.set(&ColumnExtras::sequences, sequences);
+  const std::string& type = c->type->name;
+  if (!default_sql.empty() || !is_serial(type)) return;
+  if (type == "smallserial" || type == "serial2") c->type = ColumnType{.name = "int2", .sql = "smallint", .width = 2};
+  else if (type == "bigserial" || type == "serial8") c->type = ColumnType{.name = "int8", .sql = "bigint", .width = 8};
+  else c->type = ColumnType{.name = "int4", .sql = "integer", .width = 4};
 }
 
 void set_not_null(TableModel& table, const std::string& column, bool not_null) {

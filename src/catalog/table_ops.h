@@ -25,10 +25,16 @@ std::vector<ConstraintModel> drop_column(TableModel& table, const std::string& c
 /// RENAME COLUMN: the column, and every key, index and expression of the table naming it.
 void rename_column(TableModel& table, const std::string& from, const std::string& to);
 
-/// ALTER COLUMN TYPE: the new type, and the collation given (empty: the type's default).
+/// serial, bigserial, smallserial and their aliases: an integer column with a sequence.
+bool is_serial(std::string_view type);
+
+/// ALTER COLUMN TYPE: the new type, and the collation given (empty: the type's default). A
+/// serial column changed to another integer type keeps its sequence, so it stays a serial
+/// (of that width).
 void set_type(TableModel& table, const std::string& column, TypeRef type, const std::string& collation);
 
-/// SET DEFAULT, or DROP DEFAULT when `default_sql` is empty.
+/// SET DEFAULT, or DROP DEFAULT when `default_sql` is empty. A serial column that loses its
+/// default is the integer it was made of (serial: integer).
 void set_default(TableModel& table, const std::string& column, const std::string& default_sql,
                  const std::vector<std::string>& sequences);
 

@@ -5,6 +5,7 @@
 
 #include "lint/enum_emulation.h"
 #include "lint/fold.h"
+#include "lint/serial_emulation.h"
 #include "lint/rule.h"
 
 namespace dsqlint {
@@ -42,10 +43,12 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
   // On DSQL, changes to a table the file created are folded into its CREATE TABLE while it is empty.
   std::optional<TableFolding> folding;
   std::optional<EnumEmulation> enums;  // DSQL has no CREATE TYPE: enums become CHECKs
-  if (target.is_dsql()) folding.emplace(file, target), enums.emplace(file, target);
+  std::optional<SerialEmulation> serials;  // nor serial: identity columns take their place
+  if (target.is_dsql()) folding.emplace(file, target), enums.emplace(file, target), serials.emplace(file);
   Origin origin{file.source.path};  // the path copied once, not per statement
   for (StatementResult& statement : file.statements) {
     if (enums) enums->before_rules(statement, catalog);
+    if (serials && !statement.changes.empty()) serials->before_rules(statement, catalog);
     if (statement.changes.empty()) {
       if (folding) folding->before_apply(statement, catalog);
       continue;
@@ -75,6 +78,7 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
     origin.statement = statement.index;
     origin.stripped = statement.klass == StatementClass::Strip || statement.klass == StatementClass::Unsupported;
     for (SchemaChange& change : statement.changes) apply_change(catalog, std::move(change), origin);
+    if (serials) serials->after_apply(statement, catalog);
     if (folding) folding->after_apply(statement, catalog);
   }
 }

@@ -9,6 +9,7 @@
 
 #include "catalog/object_names.h"
 #include "catalog/render.h"
+#include "catalog/table_ops.h"
 #include "core/source_file.h"
 #include "lint/rule_helpers.h"
 #include "lint/statement.h"
@@ -52,11 +53,6 @@ Result<std::vector<std::string>> key_columns(const TableModel& before, const Tab
   for (const std::string& column : key->columns)
     if (!before.column(column)) return Error{"key column " + column + " of table " + before.name + " is not a column it had"};
   return key->columns;
-}
-
-bool is_serial(const std::string& type) {
-  return type == "serial" || type == "serial4" || type == "bigserial" || type == "serial8" || type == "smallserial" ||
-         type == "serial2";
 }
 
 bool is_narrow_integer(const std::string& type) { return type == "int2" || type == "int4"; }

@@ -4,13 +4,27 @@
 // Prisma project look like an edit of the first, and `rehash` then record it applied).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "../pg_test_server.h"
+#include "../fixture_expectations.h"
 #include "apply_test_support.h"
 
 namespace dsqlint::testing {
 namespace {
 
 constexpr auto npos = std::string::npos;
+
+/// A copy of fixtures/promise/<name>, Prisma's folders and all.
+MigrationFolder promise_folder(const std::string& name) {
+  namespace fs = std::filesystem;
+  const fs::path source = fs::path(DSQLINT_SOURCE_DIR) / "fixtures" / "promise" / name;
+  MigrationFolder folder(name);
+  for (const auto& entry : fs::recursive_directory_iterator(source))
+    if (entry.is_regular_file())
+      folder.write_bytes(entry.path().lexically_relative(source).generic_string(), read_text_file(entry.path().string()));
+  return folder;
+}
 
 TEST(ApplyPrisma, EachMigrationFolderIsTrackedOnItsOwn) {
   MigrationFolder folder("prisma-two");
@@ -62,6 +76,45 @@ TEST(ApplyPrisma, EmptyMigrationsOfOneContentAreEachTracked) {
   EXPECT_EQ(refused.exit_code, 4) << refused.output();
   EXPECT_NE(refused.err.find("have the same content"), npos) << refused.output();
   EXPECT_EQ(db.row("SELECT count(*) FROM \"A\""), "0");
+}
+
+// DSQL has no serial: apply makes an identity column of one (serial-type). Prisma's later
+// changes of a serial id are carried out on the identity, as PostgreSQL carries them out
+// on the serial: Int to BigInt keeps the autoincrement, a removed autoincrement and Int to
+// String end it and its sequence, whose DROP SEQUENCE is then skipped. Each folder failed
+// before (23502, 42601, 42P01).
+TEST(ApplyPrisma, SerialIdsChangeAsPostgresChangesThem) {
+  const auto identity = [](Db& db) {
+    return db.row("SELECT data_type || ' ' || is_identity FROM information_schema.columns WHERE table_name = 'User' "
+                  "AND column_name = 'id'");
+  };
+  {
+    MigrationFolder folder = promise_folder("prisma-int-id-to-bigint");
+    Db db(fresh_database("prisma_bigint_id"));
+    const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+    ASSERT_EQ(run.exit_code, 0) << run.output();
+    EXPECT_EQ(db.row("SELECT string_agg(id || ' ' || email, ', ' ORDER BY id) FROM \"User\""),
+              "1 a@example.com, 2 b@example.com, 3 c@example.com");
+    EXPECT_EQ(identity(db), "bigint YES");
+  }
+  {
+    MigrationFolder folder = promise_folder("prisma-autoincrement-removed");
+    Db db(fresh_database("prisma_no_autoincrement"));
+    const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+    ASSERT_EQ(run.exit_code, 0) << run.output();
+    EXPECT_EQ(db.row("SELECT string_agg(id::text, ' ' ORDER BY id) FROM \"User\""), "1 2 10");
+    EXPECT_EQ(identity(db), "bigint NO");
+    EXPECT_EQ(db.row("SELECT count(*) FROM pg_class WHERE relkind = 'S'"), "0");
+  }
+  {
+    MigrationFolder folder = promise_folder("prisma-int-id-to-string");
+    Db db(fresh_database("prisma_string_id"));
+    const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+    ASSERT_EQ(run.exit_code, 0) << run.output();
+    EXPECT_EQ(db.row("SELECT string_agg(id, ' ' ORDER BY email) FROM \"User\" WHERE email < 'c'"), "1 2");
+    EXPECT_EQ(identity(db), "text NO");
+    EXPECT_NE(run.out.find("DROP SEQUENCE"), npos) << run.output();  // named as skipped
+  }
 }
 
 }  // namespace

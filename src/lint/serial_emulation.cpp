@@ -1,0 +1,107 @@
+#include "lint/serial_emulation.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "catalog/object_key.h"
+#include "catalog/object_names.h"
+#include "catalog/table_ops.h"
+#include "lint/names.h"
+#include "lint/state_helpers.h"
+
+namespace dsqlint {
+
+namespace {
+
+using Kind = SchemaChange::Kind;
+
+constexpr std::string_view kRule = "serial-type";
+
+bool is_integer(const std::string& type) { return type == "int2" || type == "int4" || type == "int8"; }
+
+bool is_serial_column(const Catalog& catalog, const std::string& table, const std::string& column) {
+  const TableModel* model = catalog.table(table);
+  const ColumnModel* found = model ? model->column(column) : nullptr;
+  return found && is_serial(found->type->name);
+}
+
+/// The key of the sequence PostgreSQL made for the column: <table>_<column>_seq.
+std::string sequence_key(const std::string& table, const std::string& column) {
+  return object_key(key_schema(table), make_object_name(key_name(table), column, "seq"));
+}
+
+void report(StatementResult& statement, StatementClass klass, std::string message, std::string help) {
+  statement.findings.push_back(Finding{.rule = kRule,
+                                       .klass = klass,
+                                       .severity = default_severity(klass),
+                                       .message = std::move(message),
+                                       .help = std::move(help),
+                                       .span = statement.span});
+  statement.klass = std::max(statement.klass, klass);
+}
+
+}  // namespace
+
+void SerialEmulation::before_rules(StatementResult& statement, const Catalog& catalog) {
+  retyped_.clear();
+  const bool drops_gone_sequences =
+      !statement.changes.empty() && std::all_of(statement.changes.begin(), statement.changes.end(), [&](const SchemaChange& c) {
+        const auto gone = catalog.missing.find("sequence " + c.table);
+        return c.kind == Kind::DropSequence && gone != catalog.missing.end() && !gone->second.stripped;
+      });
+  if (drops_gone_sequences) {
+    const Origin& gone = catalog.missing.at("sequence " + statement.changes.front().table);
+    report(statement, StatementClass::Strip,
+           fmt::format("sequence {} is gone on DSQL: it was the sequence of an identity column that apply made of a "
+                       "serial, and went with the identity at {}; apply skips dropping it",
+                       display_key(statement.changes.front().table), describe(gone)),
+           "delete the statement, or write DROP SEQUENCE IF EXISTS");
+    statement.rewritten.clear();
+    statement.runs_as_written = false;
+    return;
+  }
+  for (const SchemaChange& change : statement.changes) {
+    if (change.kind != Kind::SetColumnDefault && change.kind != Kind::AlterColumnType) continue;
+    if (!is_serial_column(catalog, change.table, change.name)) continue;
+    if (change.kind == Kind::AlterColumnType) {
+      retyped_.push_back({change.table, change.name});
+      continue;
+    }
+    if (!change.column.default_sql.empty()) continue;  // SET DEFAULT: PostgreSQL refuses it on an identity too
+    retyped_.push_back({change.table, change.name});
+    if (statement.klass >= StatementClass::Recreation) continue;  // the rebuild creates the column without identity
+    if (statement.changes.size() > 1) {
+      report(statement, StatementClass::Unsupported,
+             fmt::format("column {} is an identity column on DSQL (apply made it of a serial), which has no default to "
+                         "drop, and this ALTER TABLE does more than drop it",
+                         change.name),
+             "drop the default in an ALTER TABLE of its own: apply runs that as DROP IDENTITY");
+      continue;
+    }
+    report(statement, StatementClass::Rewrite,
+           fmt::format("column {} is an identity column on DSQL (apply made it of a serial), and PostgreSQL refuses "
+                       "DROP DEFAULT on one, so apply runs DROP IDENTITY, which drops its sequence too",
+                       change.name),
+           "write ALTER COLUMN ... DROP IDENTITY; a later DROP SEQUENCE of its sequence is then skipped");
+    statement.rewritten = {fmt::format("ALTER TABLE {}.{} ALTER COLUMN {} DROP IDENTITY",
+                                       quote_identifier(key_schema(change.table)),
+                                       quote_identifier(key_name(change.table)), quote_identifier(change.name))};
+    statement.runs_as_written = false;
+  }
+}
+
+void SerialEmulation::after_apply(const StatementResult& statement, Catalog& catalog) {
+  if (statement.klass >= StatementClass::Strip && statement.klass != StatementClass::Recreation) return;
+  for (const Retyped& retyped : retyped_) {
+    TableModel* table = catalog.table(retyped.table);
+    ColumnModel* column = table ? table->column(retyped.column) : nullptr;
+    if (!column || is_serial(column->type->name)) continue;  // still a serial: an identity on DSQL
+    if (is_integer(column->type->name) && !statement.folded_into)  // an identity dropped: bigint, as DSQL made it
+      column->type = ColumnType{.name = "int8", .sql = "bigint", .width = 8};
+    catalog.missing["sequence " + sequence_key(table->key(), retyped.column)] =
+        Origin{file_.source.path, statement.index, false};
+  }
+}
+
+}  // namespace dsqlint
