@@ -53,9 +53,10 @@ TEST(CheckCli, DefaultFolderIsMigrations) {
 
 TEST(CheckCli, FolderFollowsDrizzleJournalOrder) {
   const std::string dir = testing::make_temp_dir("journal");
-  write_file(dir + "/0000_b.sql", kGood);
-  write_file(dir + "/0001_a.sql", kGood);
-  write_file(dir + "/extra.sql", kGood);
+  // Each its own content: apply refuses two migrations of one (duplicate-migration).
+  write_file(dir + "/0000_b.sql", kGood + "-- b\n");
+  write_file(dir + "/0001_a.sql", kGood + "-- a\n");
+  write_file(dir + "/extra.sql", kGood + "-- extra\n");
   write_file(dir + "/meta/_journal.json",
              R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"tag":"0001_a"},{"idx":1,"tag":"0000_b"}]})");
   const auto result = run_dsqlint({"check", "--format", "json", dir});
