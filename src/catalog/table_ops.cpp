@@ -87,6 +87,19 @@ bool uses(const IndexModel& index, const std::string& column) {
 
 }  // namespace
 
+void drop_keys_created_instead(TableModel& table) {
+  for (size_t i = 0; i < table.constraints.size();) {
+    const ConstraintModel* kept = created_instead(table, table.constraints[i]);
+    if (!kept) {
+      ++i;
+      continue;
+    }
+    ConstraintModel& keeper = table.constraints[kept - table.constraints.data()];
+    if (keeper.name.empty()) keeper.name = table.constraints[i].name;
+    table.constraints.erase(table.constraints.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
 void name_new_table(TableModel& table) {
   std::set<std::string> used = table.used_names();
   used.erase("");
@@ -98,6 +111,22 @@ void name_new_table(TableModel& table) {
     if (c.kind == ConstraintKind::PrimaryKey)
       for (const std::string& key : c.columns)
         if (ColumnModel* column = table.column(key)) column->not_null = true;
+}
+
+bool same_key_index(const ConstraintModel& a, const ConstraintModel& b) {
+  return a.is_key() && b.is_key() && a.columns == b.columns && a.include == b.include &&
+         a.nulls_not_distinct == b.nulls_not_distinct && a.deferrable == b.deferrable &&
+         a.initially_deferred == b.initially_deferred;
+}
+
+const ConstraintModel* created_instead(const TableModel& table, const ConstraintModel& key) {
+  if (key.kind != ConstraintKind::Unique) return nullptr;
+  if (const ConstraintModel* primary = table.primary_key(); primary && same_key_index(*primary, key)) return primary;
+  for (const ConstraintModel& earlier : table.constraints) {
+    if (&earlier == &key) break;
+    if (earlier.kind == ConstraintKind::Unique && same_key_index(earlier, key)) return &earlier;
+  }
+  return nullptr;
 }
 
 bool add_column(TableModel& table, ColumnModel column, std::vector<ConstraintModel> constraints) {

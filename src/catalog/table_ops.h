@@ -14,6 +14,22 @@ namespace dsqlint {
 /// past the names written, in definition order.
 void name_new_table(TableModel& table);
 
+/// Leaves out of a table being created what PostgreSQL's CREATE TABLE leaves out without a
+/// word: each UNIQUE that another key of it builds the index for (see created_instead); that
+/// key takes its name if it has none. Before LIKE's keys join: PostgreSQL adds those later.
+void drop_keys_created_instead(TableModel& table);
+
+/// Whether PostgreSQL builds one index for both key constraints (transformIndexConstraints
+/// compares them so): the same columns in the same order, INCLUDE, NULLS NOT DISTINCT and
+/// deferrability.
+bool same_key_index(const ConstraintModel& a, const ConstraintModel& b);
+
+/// The key constraint that a CREATE TABLE holding all of `table`'s constraints creates in
+/// place of UNIQUE `key` (one of them, or one to follow them), which it then does not create:
+/// the primary key, else the first earlier UNIQUE with the same index. Null when `key` is
+/// created. ALTER TABLE ... ADD keeps both, so a table may well have such a pair.
+const ConstraintModel* created_instead(const TableModel& table, const ConstraintModel& key);
+
 /// ADD COLUMN with its inline constraints (named as PostgreSQL names them). False when a
 /// column of that name exists.
 bool add_column(TableModel& table, ColumnModel column, std::vector<ConstraintModel> constraints);

@@ -271,6 +271,7 @@ void copy_like(TableModel& table, const TableModel& source, uint32_t options) {
 void create_table(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable) {
   if (catalog.table(change.table) || origin.stripped) return;
   TableModel table = movable ? std::move(*movable) : *change.created;
+  drop_keys_created_instead(table);
   for (auto it = change.like.rbegin(); it != change.like.rend(); ++it)
     if (const TableModel* source = catalog.table(it->first)) copy_like(table, *source, it->second);
   table.lifetime_columns = static_cast<unsigned>(table.columns.size());

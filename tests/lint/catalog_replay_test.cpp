@@ -162,6 +162,24 @@ TEST(CatalogReplay, DroppedPrimaryKeyLeavesItsColumnsNotNull) {
   EXPECT_EQ(constraints(table), std::vector<std::string>{"t_pkey pk code"});
 }
 
+TEST(CatalogReplay, CreateTableLeavesOutAUniqueThatAnotherKeyBuilds) {
+  // As PostgreSQL does without a word: one index for the same columns (in the same order),
+  // the primary key's first, and the name of the one left out goes to a key that has none.
+  const TableModel t = rebuilt_table(
+      "CREATE TABLE t (id int PRIMARY KEY UNIQUE, a int, b int, CONSTRAINT ab UNIQUE (a, b), "
+      "CONSTRAINT ab_again UNIQUE (a, b), CONSTRAINT ba UNIQUE (b, a));\n"
+      "INSERT INTO t VALUES (1, 1, 1);\n"
+      "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n",
+      3);
+  EXPECT_EQ(constraints(t), (std::vector<std::string>{"t_pkey pk id", "ab unique a b", "ba unique b a"}));
+  const TableModel s = rebuilt_table(
+      "CREATE TABLE s (id int PRIMARY KEY, v int, CONSTRAINT s_named UNIQUE (id));\n"
+      "INSERT INTO s VALUES (1, 1);\n"
+      "ALTER TABLE s ALTER COLUMN v TYPE bigint;\n",
+      3);
+  EXPECT_EQ(constraints(s), std::vector<std::string>{"s_named pk id"});
+}
+
 TEST(CatalogReplay, ColumnTypeChangeKeepsTheRestOfTheColumn) {
   const TableModel table = rebuilt_table(
       "CREATE TABLE t (id int PRIMARY KEY, note varchar(10) COLLATE \"C\" NOT NULL DEFAULT 'n', code text);\n"
