@@ -171,6 +171,11 @@ bool TableFolding::foldable(const StatementResult& statement, const std::string&
   }
   (void)window;
   const TableModel* changed = scratch.table(table);
+  // A UNIQUE whose index another key builds (Prisma's unique index, then a primary key on
+  // the same columns) would not be created by the CREATE TABLE: it stays a statement.
+  if (changed && std::any_of(changed->constraints.begin(), changed->constraints.end(),
+                             [&](const ConstraintModel& c) { return created_instead(*changed, c) != nullptr; }))
+    return false;
   // The catalog's table is this copy once the statement is applied: after_apply renders it so.
   folded_steps_ = changed ? folded_sql(*changed, create) : std::nullopt;
   return folded_steps_.has_value();

@@ -180,6 +180,25 @@ TEST(CatalogReplay, CreateTableLeavesOutAUniqueThatAnotherKeyBuilds) {
   EXPECT_EQ(constraints(s), std::vector<std::string>{"s_named pk id"});
 }
 
+TEST(CatalogReplay, FoldLeavesAUniqueEqualToAnotherKeyInItsOwnStatement) {
+  // Folded into the CREATE TABLE, the UNIQUE would not be created; the DROP INDEX that
+  // Prisma 6 writes after the primary key would then find nothing to drop.
+  const FileResult result = lint_file(make_source("0000_init.sql",
+                                                  "CREATE TABLE \"_PostToTag\" (\"A\" text NOT NULL, \"B\" text NOT NULL);\n"
+                                                  "CREATE UNIQUE INDEX \"_PostToTag_AB_unique\" ON \"_PostToTag\"(\"A\", \"B\");\n"
+                                                  "ALTER TABLE \"_PostToTag\" ADD CONSTRAINT \"_PostToTag_AB_pkey\" "
+                                                  "PRIMARY KEY (\"A\", \"B\");\n"
+                                                  "CREATE TABLE t (id int PRIMARY KEY, v int);\n"
+                                                  "CREATE UNIQUE INDEX t_id_key ON t (id);\n"),
+                                      TargetProfile{});
+  ASSERT_EQ(result.statements.size(), 5u);
+  EXPECT_EQ(result.statements[1].folded_into, 1u) << "no key yet: the unique index folds";
+  EXPECT_EQ(result.statements[2].folded_into, 0u);
+  EXPECT_EQ(result.statements[2].klass, StatementClass::Recreation);
+  EXPECT_EQ(result.statements[4].folded_into, 0u);
+  EXPECT_EQ(result.statements[4].klass, StatementClass::Index);
+}
+
 TEST(CatalogReplay, ColumnTypeChangeKeepsTheRestOfTheColumn) {
   const TableModel table = rebuilt_table(
       "CREATE TABLE t (id int PRIMARY KEY, note varchar(10) COLLATE \"C\" NOT NULL DEFAULT 'n', code text);\n"
