@@ -44,6 +44,9 @@ class Recreation {
   bool verify(const std::string& source, const std::string& target, std::string_view phase);
   bool restart_identities();
   bool build_indexes();
+  bool build_index(const RecreatedIndex& index);
+  bool attach_index(const RecreatedIndex& index);
+  bool constraint_exists(const std::string& table, const std::string& name);
   std::optional<bool> index_valid(const std::string& name);
   bool swap();
   bool drop_old();
@@ -281,20 +284,39 @@ std::optional<bool> Recreation::index_valid(const std::string& name) {
 }
 
 bool Recreation::build_indexes() {
-  for (const RecreatedIndex& index : spec_.indexes) {
-    const std::string name = qualified_name(spec_.schema, index.temp_name);
-    const std::optional<bool> valid = index_valid(index.temp_name);
-    if (valid == true) continue;
-    if (valid == false && !ddl("DROP INDEX " + name, "dropping the invalid index " + name)) return false;
-    const auto created = ddl_answer(index.sql, "building index " + name);
-    if (!created) return false;
-    if (spec_.dsql && created->scalar() &&
-        !ddl("CALL sys.wait_for_job(" + quote_literal(*created->scalar()) + ")", "waiting for the build of " + name))
-      return false;
-    if (index_valid(index.temp_name) != true) return fail("index " + name + " was built but is not valid");
-  }
+  for (const RecreatedIndex& index : spec_.indexes)
+    if (!build_index(index) || !attach_index(index)) return false;
   checkpoint("indexed");
   return true;
+}
+
+bool Recreation::build_index(const RecreatedIndex& index) {
+  const std::string name = qualified_name(spec_.schema, index.temp_name);
+  const std::optional<bool> valid = index_valid(index.temp_name);
+  if (valid == true) return true;
+  if (valid == false && !ddl("DROP INDEX " + name, "dropping the invalid index " + name)) return false;
+  const auto created = ddl_answer(index.sql, "building index " + name);
+  if (!created) return false;
+  if (spec_.dsql && created->scalar() &&
+      !ddl("CALL sys.wait_for_job(" + quote_literal(*created->scalar()) + ")", "waiting for the build of " + name))
+    return false;
+  if (index_valid(index.temp_name) != true) return fail("index " + name + " was built but is not valid");
+  if (!index.attach_sql.empty()) checkpoint("unique_index_built");
+  return true;
+}
+
+bool Recreation::attach_index(const RecreatedIndex& index) {
+  // Attaching keeps the index's name, so a constraint of that name means it is done.
+  if (index.attach_sql.empty() || constraint_exists(spec_.new_table, index.temp_name)) return true;
+  if (!ddl(index.attach_sql, "making index " + index.temp_name + " the UNIQUE constraint " + index.temp_name)) return false;
+  checkpoint("unique_attached");
+  return true;
+}
+
+bool Recreation::constraint_exists(const std::string& table, const std::string& name) {
+  return db_.exec_params("SELECT 1 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class t ON t.oid = c.conrelid "
+                         "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1 "
+                         "AND t.relname = $2 AND c.conname = $3", {spec_.schema, table, name}).rows.size() == 1;
 }
 
 bool Recreation::swap() {
@@ -340,8 +362,9 @@ void Recreation::restore_names() {
     rename(c.temp_name, c.final_name, "ALTER TABLE " + table_ + " RENAME CONSTRAINT " + quote_identifier(c.temp_name) +
                                           " TO " + quote_identifier(c.final_name));
   for (const RecreatedIndex& index : spec_.indexes)
-    rename(index.temp_name, index.final_name, "ALTER INDEX " + qualified_name(spec_.schema, index.temp_name) +
-                                                  " RENAME TO " + quote_identifier(index.final_name));
+    if (index.attach_sql.empty())  // an attached index was renamed with its constraint
+      rename(index.temp_name, index.final_name, "ALTER INDEX " + qualified_name(spec_.schema, index.temp_name) +
+                                                    " RENAME TO " + quote_identifier(index.final_name));
   for (const std::string& column : spec_.identity_columns) {  // named after the new table when created
     const auto sequence = db_.exec_params("SELECT relname FROM pg_catalog.pg_class WHERE oid = "
                                           "pg_catalog.pg_get_serial_sequence($1, $2)::regclass", {table_, column}).scalar();

@@ -26,7 +26,8 @@ struct RecreationContext {
   RetryPolicy retry;             ///< 40001 on a batch or on a DDL statement
   std::function<void(long rows_done, long rows_total)> progress;
   /// Called at each phase boundary: "created", "batch" (after each committed batch),
-  /// "copied", "verified", "indexed", "renamed_old", "renamed_new", "dropped", "finished",
+  /// "copied", "verified", "unique_index_built" and "unique_attached" (for each UNIQUE made
+  /// from an index, RecreatedIndex::attach_sql), "indexed", "renamed_old", "renamed_new", "dropped", "finished",
   /// and those of the carried dependents (recreation_carry.h): "own_keys_added",
   /// "own_keys_validated", "views_dropped", "keys_dropped", "keys_added", "keys_validated",
   /// "views_created", "granted", "sequences_moved".

@@ -57,6 +57,8 @@ std::string_view carried_phase(std::string_view phase) {
   if (phase == "keys_validated") return "validated them";
   if (phase == "views_created") return "created the views again";
   if (phase == "granted") return "gave the table's grants and comments again";
+  if (phase == "unique_attached")
+    return "made a unique index the UNIQUE constraint that the new table's CREATE TABLE would not have created";
   if (phase == "sequences_moved") return "gave the sequences the old table's columns owned to the rebuilt table's columns";
   return "";
 }

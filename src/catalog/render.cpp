@@ -178,6 +178,18 @@ IndexElem* index_elem(ParsedFile& arena, const IndexKeyModel& key) {
   return elem;
 }
 
+/// ALTER TABLE "schema"."table" ADD `constraint`.
+Node* add_constraint_node(const std::string& schema, const std::string& table, Constraint* constraint) {
+  auto* command = makeNode(AlterTableCmd);
+  command->subtype = AT_AddConstraint;
+  command->def = reinterpret_cast<Node*>(constraint);
+  auto* alter = makeNode(AlterTableStmt);
+  alter->relation = relation(schema, table);
+  alter->objtype = OBJECT_TABLE;
+  alter->cmds = list_make1(command);
+  return reinterpret_cast<Node*>(alter);
+}
+
 /// Runs `build` in a fresh parse memory and deparses what it builds.
 template <typename Build>
 std::optional<std::string> rendered(Build&& build) {
@@ -235,14 +247,19 @@ std::optional<std::string> render_add_constraint(const ConstraintModel& constrai
     Constraint* node = table_constraint(arena, constraint, constraint.name);
     node->skip_validation = not_valid;
     node->initially_valid = !not_valid;
-    auto* command = makeNode(AlterTableCmd);
-    command->subtype = AT_AddConstraint;
-    command->def = reinterpret_cast<Node*>(node);
-    auto* alter = makeNode(AlterTableStmt);
-    alter->relation = relation(schema, table);
-    alter->objtype = OBJECT_TABLE;
-    alter->cmds = list_make1(command);
-    return reinterpret_cast<Node*>(alter);
+    return add_constraint_node(schema, table, node);
+  });
+}
+
+std::optional<std::string> render_add_key_using_index(const ConstraintModel& constraint, const std::string& schema,
+                                                      const std::string& table, const std::string& index) {
+  return rendered([&](ParsedFile&) {
+    Constraint* node = constraint_node(constr_type(constraint.kind));
+    node->conname = copy(constraint.name);
+    node->indexname = copy(index);  // the index holds the columns, INCLUDE and NULLS NOT DISTINCT
+    node->deferrable = constraint.deferrable;
+    node->initdeferred = constraint.initially_deferred;
+    return add_constraint_node(schema, table, node);
   });
 }
 

@@ -31,6 +31,11 @@ std::optional<std::string> render_create_index(const IndexModel& index, const st
 std::optional<std::string> render_add_constraint(const ConstraintModel& constraint, const std::string& schema,
                                                  const std::string& table, bool not_valid);
 
+/// ALTER TABLE "schema"."table" ADD CONSTRAINT "name" UNIQUE USING INDEX "index": a valid
+/// unique index becomes the key (DSQL's only way to add one), taking the constraint's name.
+std::optional<std::string> render_add_key_using_index(const ConstraintModel& constraint, const std::string& schema,
+                                                      const std::string& table, const std::string& index);
+
 /// CREATE VIEW "schema"."name" [(columns)] AS <query>.
 std::optional<std::string> render_create_view(const ViewModel& view);
 

@@ -112,6 +112,21 @@ IndexModel as_dsql_built(IndexModel index) {
   return index;
 }
 
+/// The unique index of UNIQUE `key`, built on the new table as `temp` and then made the
+/// constraint `temp`: the CREATE TABLE would not create it (see created_instead).
+std::optional<RecreatedIndex> attached_unique(const ConstraintModel& key, const std::string& temp,
+                                              const std::string& schema, const std::string& table, bool dsql) {
+  IndexModel index{.unique = true, .nulls_not_distinct = key.nulls_not_distinct};
+  for (const std::string& column : key.columns) index.keys.push_back(IndexKeyModel{.column = column});
+  if (!key.include.empty()) index.extra.edit().include = key.include;
+  ConstraintModel renamed = key;
+  renamed.name = temp;
+  auto sql = render_create_index(index, schema, table, temp, dsql);
+  auto attach = render_add_key_using_index(renamed, schema, table, temp);
+  if (!sql || !attach) return std::nullopt;
+  return RecreatedIndex{temp, key.name, std::move(*sql), std::move(*attach)};
+}
+
 /// The ALTER TABLE's schema changes, one per subcommand; an Error when the statement is no
 /// ALTER TABLE or has a subcommand the model does not follow (it would be lost).
 Result<std::vector<SchemaChange>> alter_changes(std::string_view sql) {
@@ -149,11 +164,12 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
     spec.constraints.push_back(RenamedConstraint{temp_names[c.name], c.name});
   }
   const std::string key = table.key();
+  const auto in_create = [&](const ConstraintModel& c) { return !added_after_copy(c, key) && !created_instead(table, c); };
   auto create = render_create_table(table, {.name = spec.new_table,
                                             .constraint_name = [&](const ConstraintModel& c) {
                                               return c.is_key() ? temp_names[c.name] : c.name;
                                             },
-                                            .include = [&](const ConstraintModel& c) { return !added_after_copy(c, key); }});
+                                            .include = in_create});
   if (!create) return Error{"the definition of table " + table.name + " that history records does not render"};
   spec.create_sql = std::move(*create);
   for (const ColumnModel& column : table.columns) {
@@ -171,6 +187,12 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
     auto sql = render_create_index(as_dsql_built(index), spec.schema, spec.new_table, temp, dsql);
     if (!sql) return Error{"the index " + index.name + " that history records does not render"};
     spec.indexes.push_back(RecreatedIndex{temp, index.name, std::move(*sql)});
+  }
+  for (const ConstraintModel& c : table.constraints) {
+    if (!created_instead(table, c)) continue;
+    auto attached = attached_unique(c, temp_names[c.name], spec.schema, spec.new_table, dsql);
+    if (!attached) return Error{"the UNIQUE constraint " + c.name + " that history records does not render"};
+    spec.indexes.push_back(std::move(*attached));
   }
   if (auto carried = carry_dependents(spec, table, dependents); !carried) return carried.error();
   return spec;
@@ -218,7 +240,8 @@ std::vector<std::string> describe(const RecreationSpec& spec) {
   for (const std::string& column : spec.identity_columns)
     out.push_back("restart identity column " + quote_identifier(column) + " past the highest copied value");
   const std::string wait = spec.dsql ? "; CALL sys.wait_for_job(job_id)" : "";
-  for (const RecreatedIndex& index : spec.indexes) out.push_back(index.sql + wait + "; check the index is valid");
+  for (const RecreatedIndex& index : spec.indexes)
+    out.push_back(index.sql + wait + "; check the index is valid" + (index.attach_sql.empty() ? "" : "; " + index.attach_sql));
   for (const CarriedKey& key : spec.own_keys)
     out.push_back(key.add_sql + (key.validate_sql.empty() ? "" : "; " + key.validate_sql + wait));
   if (!spec.inbound_keys.empty()) {
@@ -254,7 +277,9 @@ std::vector<std::string> describe(const RecreationSpec& spec) {
     out.push_back("ALTER TABLE " + table + " RENAME CONSTRAINT " + quote_identifier(constraint.temp_name) + " TO " +
                   quote_identifier(constraint.final_name));
   for (const RecreatedIndex& index : spec.indexes)
-    out.push_back("ALTER INDEX " + qualified_name(spec.schema, index.temp_name) + " RENAME TO " + quote_identifier(index.final_name));
+    if (index.attach_sql.empty())  // an attached index is renamed with its constraint
+      out.push_back("ALTER INDEX " + qualified_name(spec.schema, index.temp_name) + " RENAME TO " +
+                    quote_identifier(index.final_name));
   return out;
 }
 

@@ -13,14 +13,22 @@ namespace dsqlint {
 /// An index of the old table that the new table gets after the copy (a CREATE INDEX of
 /// the history). It is built under a temporary name, because index names are unique per
 /// schema and the old table still holds the real one, and renamed once the old table is gone.
+///
+/// Or the index of a UNIQUE constraint that the new table's CREATE TABLE cannot hold, as
+/// PostgreSQL would not create it there (another key builds the same index: Prisma 6 adds a
+/// primary key on the columns of its unique index). attach_sql makes the built index that
+/// constraint under the constraint's temporary name, and the constraint's rename at the end
+/// renames the index too.
 struct RecreatedIndex {
   std::string temp_name;   ///< unquoted
-  std::string final_name;  ///< unquoted: the name the index has on the old table
+  std::string final_name;  ///< unquoted: the name the index (or constraint) has on the old table
   std::string sql;         ///< CREATE [UNIQUE] INDEX [ASYNC] "temp" ON "schema"."new" ...
+  std::string attach_sql;  ///< ALTER TABLE "schema"."new" ADD CONSTRAINT "temp" UNIQUE USING INDEX "temp"; or empty
 };
 
-/// A PRIMARY KEY or UNIQUE constraint that the new table is created with under a
-/// temporary name (its index name would clash with the old table's), renamed at the end.
+/// A PRIMARY KEY or UNIQUE constraint that the new table is created with (or gets from an
+/// index: RecreatedIndex::attach_sql) under a temporary name (its index name would clash
+/// with the old table's), renamed at the end.
 struct RenamedConstraint {
   std::string temp_name;   ///< unquoted
   std::string final_name;  ///< unquoted

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "lint/replay.h"
@@ -161,6 +162,58 @@ TEST(RecreationSpec, AddPrimaryKeyGivesTheCopyItsKey) {
       << spec.create_sql;
   EXPECT_TRUE(contains(error_of("CREATE TABLE items (id int PRIMARY KEY);", "ALTER TABLE items ADD PRIMARY KEY (id)"),
                        "primary key already"));
+}
+
+TEST(RecreationSpec, UniqueEqualToThePrimaryKeyIsMadeFromAnIndex) {
+  // Prisma 6: a many-to-many table's unique index (a UNIQUE constraint once folded into the
+  // CREATE TABLE) gets a primary key on the same columns. PostgreSQL's CREATE TABLE would
+  // not create that UNIQUE beside the primary key, so it comes from an index built after the copy.
+  const std::string history = "CREATE TABLE \"_PostToTag\" (\"A\" text NOT NULL, \"B\" text NOT NULL);\n"
+                              "ALTER TABLE \"_PostToTag\" ADD CONSTRAINT \"_PostToTag_AB_unique\" UNIQUE (\"A\", \"B\");";
+  const RecreationSpec spec =
+      spec_of(history, "ALTER TABLE \"_PostToTag\" ADD CONSTRAINT \"_PostToTag_AB_pkey\" PRIMARY KEY (\"A\", \"B\")",
+              true, "public._PostToTag");
+  EXPECT_EQ(spec.create_sql,
+            "CREATE TABLE public.\"_PostToTag__mantle_new_ab12cd34_3\" (\"A\" text NOT NULL, \"B\" text NOT NULL, "
+            "CONSTRAINT \"_PostToTag_AB_pkey__mantle_1_ab12cd34_3\" PRIMARY KEY (\"A\", \"B\"))");
+  ASSERT_EQ(spec.indexes.size(), 1u);
+  const RecreatedIndex& index = spec.indexes[0];
+  EXPECT_EQ(index.temp_name, "_PostToTag_AB_unique__mantle_0_ab12cd34_3");
+  EXPECT_EQ(index.final_name, "_PostToTag_AB_unique");
+  EXPECT_EQ(index.sql, "CREATE UNIQUE INDEX ASYNC \"_PostToTag_AB_unique__mantle_0_ab12cd34_3\" ON "
+                       "public.\"_PostToTag__mantle_new_ab12cd34_3\" (\"A\", \"B\")");
+  EXPECT_EQ(index.attach_sql, "ALTER TABLE public.\"_PostToTag__mantle_new_ab12cd34_3\" ADD CONSTRAINT "
+                              "\"_PostToTag_AB_unique__mantle_0_ab12cd34_3\" UNIQUE USING INDEX "
+                              "\"_PostToTag_AB_unique__mantle_0_ab12cd34_3\"");
+  // The constraint's rename at the end renames its index too.
+  ASSERT_EQ(spec.constraints.size(), 2u);
+  EXPECT_EQ(spec.constraints[0].temp_name, index.temp_name);
+  EXPECT_EQ(spec.constraints[0].final_name, "_PostToTag_AB_unique");
+  const std::vector<std::string> plan = describe(spec);
+  EXPECT_TRUE(std::any_of(plan.begin(), plan.end(), [&](const std::string& line) {
+    return contains(line, index.sql + "; CALL sys.wait_for_job(job_id); check the index is valid; " + index.attach_sql);
+  }));
+  EXPECT_TRUE(std::none_of(plan.begin(), plan.end(), [](const std::string& line) { return contains(line, "ALTER INDEX"); }));
+}
+
+TEST(RecreationSpec, OnlyAUniqueWithTheSameIndexIsMadeFromAnIndex) {
+  // A second UNIQUE on the same columns (ALTER TABLE ADD keeps both) is as redundant to
+  // CREATE TABLE as one equal to the primary key; other column orders, INCLUDE or NULLS NOT
+  // DISTINCT make another index, which CREATE TABLE keeps.
+  const std::string history = "CREATE TABLE items (id int PRIMARY KEY, a int, b int, CONSTRAINT u UNIQUE (a, b));\n"
+                              "ALTER TABLE items ADD CONSTRAINT u_again UNIQUE (a, b);\n"
+                              "ALTER TABLE items ADD CONSTRAINT u_ba UNIQUE (b, a);\n"
+                              "ALTER TABLE items ADD CONSTRAINT u_nnd UNIQUE NULLS NOT DISTINCT (a, b);\n"
+                              "ALTER TABLE items ADD CONSTRAINT u_inc UNIQUE (a, b) INCLUDE (id);\n"
+                              "ALTER TABLE items ADD CONSTRAINT u_id UNIQUE (id);";
+  const RecreationSpec spec = spec_of(history, "ALTER TABLE items ALTER b TYPE bigint");
+  for (const char* kept : {"CONSTRAINT u__", "CONSTRAINT u_ba__", "CONSTRAINT u_nnd__", "CONSTRAINT u_inc__"})
+    EXPECT_TRUE(contains(spec.create_sql, kept)) << kept << ": " << spec.create_sql;
+  ASSERT_EQ(spec.indexes.size(), 2u);
+  EXPECT_EQ(spec.indexes[0].final_name, "u_again");
+  EXPECT_TRUE(contains(spec.indexes[0].sql, "CREATE UNIQUE INDEX u_again__mantle_")) << spec.indexes[0].sql;
+  EXPECT_EQ(spec.indexes[1].final_name, "u_id");
+  EXPECT_TRUE(contains(spec.indexes[1].attach_sql, "UNIQUE USING INDEX u_id__mantle_")) << spec.indexes[1].attach_sql;
 }
 
 TEST(RecreationSpec, WeirdIdentifiersAreQuoted) {
