@@ -6,6 +6,7 @@
 
 #include "apply/recreation_carry.h"
 #include "apply/recreation_copy.h"
+#include "apply/recreation_identity.h"
 #include "plan/sql_quote.h"
 
 namespace dsqlint {
@@ -43,6 +44,7 @@ class Recreation {
   bool copy();
   bool verify(const std::string& source, const std::string& target, std::string_view phase);
   bool restart_identities();
+  std::optional<std::string> kept_position(const std::string& column);
   bool build_indexes();
   bool build_index(const RecreatedIndex& index);
   bool attach_index(const RecreatedIndex& index);
@@ -265,13 +267,24 @@ bool Recreation::verify(const std::string& source, const std::string& target, st
 
 bool Recreation::restart_identities() {
   for (const std::string& column : spec_.identity_columns) {
-    const QueryResult next = db_.exec("SELECT max(" + quote_identifier(column) + ") + 1 FROM " + new_);
+    // Where the old sequence stands, as PostgreSQL keeps it, unless a copied value is past it.
+    const QueryResult next = db_.exec_params(
+        "SELECT greatest($1::bigint, max(" + quote_identifier(column) + ") + 1) FROM " + new_, {kept_position(column)});
     if (!next.ok()) return fail("reading the highest value of identity column " + column + " failed", next);
     if (next.scalar() && !ddl("ALTER TABLE " + new_ + " ALTER COLUMN " + quote_identifier(column) + " RESTART WITH " +
                                   *next.scalar(), "restarting identity column " + column))
       return false;
   }
   return true;
+}
+
+std::optional<std::string> Recreation::kept_position(const std::string& column) {
+  const Result<std::string> next = identity_next_value(db_, spec_.schema, spec_.table, column);
+  if (next) return *next;
+  result_.warnings.push_back("identity column " + column + " of " + table_ + " continues after its highest copied " +
+                             "value, not where its sequence stood (" + next.error().message +
+                             "): ids of deleted rows may be issued again");
+  return std::nullopt;
 }
 
 std::optional<bool> Recreation::index_valid(const std::string& name) {

@@ -238,7 +238,8 @@ std::vector<std::string> describe(const RecreationSpec& spec) {
                 " FROM " + table);
   out.push_back("verify that " + table + " and " + fresh + " hold the same number of rows");
   for (const std::string& column : spec.identity_columns)
-    out.push_back("restart identity column " + quote_identifier(column) + " past the highest copied value");
+    out.push_back("restart identity column " + quote_identifier(column) + " where its sequence on " + table +
+                  " stands, or past the highest copied value if that is higher");
   const std::string wait = spec.dsql ? "; CALL sys.wait_for_job(job_id)" : "";
   for (const RecreatedIndex& index : spec.indexes)
     out.push_back(index.sql + wait + "; check the index is valid" + (index.attach_sql.empty() ? "" : "; " + index.attach_sql));
