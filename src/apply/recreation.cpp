@@ -38,13 +38,15 @@ class Recreation {
  private:
   bool observe(bool& table, bool& fresh, bool& old);
   bool read_step();
-  bool swapped() const { return cursor_ == kSwappedCursor; }
+  bool swapped() const { return is_swapped_cursor(cursor_); }
   bool restart_copy();
   bool create();
   bool copy();
   bool verify(const std::string& source, const std::string& target, std::string_view phase);
   bool restart_identities();
   std::optional<std::string> kept_position(const std::string& column);
+  const SequenceNames& old_sequences();
+  bool record_swap();
   bool build_indexes();
   bool build_index(const RecreatedIndex& index);
   bool attach_index(const RecreatedIndex& index);
@@ -75,6 +77,7 @@ class Recreation {
   RecreationResult result_;
   Stage stage_ = Stage::Before;
   std::optional<std::string> cursor_;  ///< the step's
+  std::optional<SequenceNames> old_sequences_;
   StepTransactions transactions_;
   CarriedSteps carried_;
 };
@@ -336,7 +339,27 @@ bool Recreation::swap() {
   if (!ddl("ALTER TABLE " + new_ + " RENAME TO " + quote_identifier(spec_.table), "renaming " + new_)) return false;
   stage_ = Stage::Swapped;
   checkpoint("renamed_new");
-  return write_cursor(std::string(kSwappedCursor), false, "recording the swap");
+  return record_swap();
+}
+
+const SequenceNames& Recreation::old_sequences() {
+  if (old_sequences_) return *old_sequences_;
+  old_sequences_ = swapped_sequence_names(cursor_);  // an earlier run's, should this read fail
+  for (const std::string& column : spec_.identity_columns) {
+    auto name = identity_sequence_name(db_, spec_.schema, spec_.old_table, column);
+    if (name) (*old_sequences_)[column] = *name;
+    if (!name && !old_sequences_->contains(column))
+      result_.warnings.push_back("identity column " + column + " of " + table_ + " gets a sequence named after the " +
+                                 "table, not the old table's sequence name (" + name.error().message +
+                                 "): setval or nextval on the old name fails");
+  }
+  return *old_sequences_;
+}
+
+bool Recreation::record_swap() {
+  // Before the old table, and with it the names of its sequences, is dropped.
+  const std::string cursor = swapped_cursor(old_sequences());
+  return cursor_ == cursor || write_cursor(cursor, false, "recording the swap");
 }
 
 bool Recreation::carries_temp_names() {
@@ -356,6 +379,7 @@ bool Recreation::carries_temp_names() {
 bool Recreation::drop_old() {
   // The swapped-in table is ours (it carries our temporary index names) or holds as many rows.
   if (!carries_temp_names() && !verify(table_, old_, "")) return false;
+  if (!record_swap()) return false;
   if (!ddl("DROP TABLE " + old_, "dropping " + old_)) return false;
   checkpoint("dropped");
   return true;
@@ -378,10 +402,16 @@ void Recreation::restore_names() {
     if (index.attach_sql.empty())  // an attached index was renamed with its constraint
       rename(index.temp_name, index.final_name, "ALTER INDEX " + qualified_name(spec_.schema, index.temp_name) +
                                                     " RENAME TO " + quote_identifier(index.final_name));
-  for (const std::string& column : spec_.identity_columns) {  // named after the new table when created
-    const auto sequence = db_.exec_params("SELECT relname FROM pg_catalog.pg_class WHERE oid = "
-                                          "pg_catalog.pg_get_serial_sequence($1, $2)::regclass", {table_, column}).scalar();
-    const std::string final_name = object_name(spec_.table, column, "seq");
+  // Named after the new table when created; the old table's names were recorded at the swap.
+  const SequenceNames old_names = swapped_sequence_names(cursor_);
+  for (const std::string& column : spec_.identity_columns) {
+    const auto sequence = identity_sequence_name(db_, spec_.schema, spec_.table, column);
+    const auto old = old_names.find(column);
+    const std::string final_name = old != old_names.end() ? old->second : object_name(spec_.table, column, "seq");
+    if (!sequence)
+      result_.warnings.push_back("the sequence of identity column " + column + " of " + table_ + " may keep its " +
+                                 "temporary name (" + sequence.error().message + "); rename it to " + final_name +
+                                 " by hand");
     if (sequence && *sequence != final_name)
       rename(*sequence, final_name, "ALTER SEQUENCE " + qualified_name(spec_.schema, *sequence) + " RENAME TO " +
                                         quote_identifier(final_name));

@@ -9,7 +9,8 @@
 namespace dsqlint {
 
 /// The step's cursor once the new table is swapped in: it tells a finished rebuild from
-/// one that has not started, when only the table is left.
+/// one that has not started, when only the table is left. With identity columns it is a JSON
+/// object that also names their old sequences (recreation_identity.h).
 inline constexpr std::string_view kSwappedCursor = "\"swapped\"";
 
 /// The DML transactions of a rebuild, the way DSQL allows them (no DDL inside): BEGIN,

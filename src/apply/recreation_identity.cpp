@@ -1,11 +1,16 @@
 #include "apply/recreation_identity.h"
 
+#include <nlohmann/json.hpp>
+
+#include "apply/recreation_copy.h"
 #include "plan/recreation_spec.h"
 #include "plan/sql_quote.h"
 
 namespace dsqlint {
 
 namespace {
+
+constexpr const char* kSwappedKey = "swapped";
 
 Error read_error(const std::string& what, const QueryResult& answer, const std::string& nothing) {
   return Error{answer.ok() ? nothing : what + " failed: " + answer.sqlstate + " " + answer.message};
@@ -37,6 +42,27 @@ Result<std::string> identity_next_value(Session& session, const std::string& sch
   if (!answer.ok() || !answer.scalar())
     return read_error("reading where sequence " + name + " stands", answer, "sequence " + name + " has no next value");
   return *answer.scalar();
+}
+
+std::string swapped_cursor(const SequenceNames& names) {
+  if (names.empty()) return std::string(kSwappedCursor);
+  return nlohmann::json{{kSwappedKey, names}}.dump();
+}
+
+bool is_swapped_cursor(const std::optional<std::string>& cursor) {
+  if (!cursor) return false;
+  if (*cursor == kSwappedCursor) return true;
+  const nlohmann::json json = nlohmann::json::parse(*cursor, nullptr, false);
+  return json.is_object() && json.contains(kSwappedKey) && json[kSwappedKey].is_object();
+}
+
+SequenceNames swapped_sequence_names(const std::optional<std::string>& cursor) {
+  if (!is_swapped_cursor(cursor) || *cursor == kSwappedCursor) return {};
+  const nlohmann::json json = nlohmann::json::parse(*cursor);
+  SequenceNames names;
+  for (const auto& [column, name] : json[kSwappedKey].items())
+    if (name.is_string()) names[column] = name.get<std::string>();
+  return names;
 }
 
 }  // namespace dsqlint

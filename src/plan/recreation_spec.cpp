@@ -281,6 +281,9 @@ std::vector<std::string> describe(const RecreationSpec& spec) {
     if (index.attach_sql.empty())  // an attached index is renamed with its constraint
       out.push_back("ALTER INDEX " + qualified_name(spec.schema, index.temp_name) + " RENAME TO " +
                     quote_identifier(index.final_name));
+  for (const std::string& column : spec.identity_columns)
+    out.push_back("rename the sequence of identity column " + quote_identifier(column) + " to the name the old " +
+                  "table's sequence had (which table renames do not change), read before the drop");
   return out;
 }
 

@@ -1,13 +1,26 @@
 // Rebuilds of a table with an identity column, through the real `dsqlint apply` on the
-// real server. PostgreSQL changes such a column in place: its sequence keeps its position
-// (ids of deleted rows are never issued again). The rebuilt table's new sequence must too.
+// real server. PostgreSQL changes such a column in place: its sequence keeps its name
+// through table renames (the application's setval names it) and its position (ids of
+// deleted rows are never issued again). The rebuilt table's new sequence must take both,
+// also when a kill stops the rebuild at any step and the next run finishes it.
 #include <gtest/gtest.h>
+#include <signal.h>
+
+#include <fmt/format.h>
 
 #include "../pg_test_server.h"
 #include "apply_test_support.h"
 
 namespace dsqlint::testing {
 namespace {
+
+/// The table is renamed before the rebuild: its sequence is still profile_id_seq.
+void write_renamed_folder(const MigrationFolder& folder) {
+  folder.write("0001_create.sql", {"CREATE TABLE profile (id serial PRIMARY KEY, v varchar(10))",
+                                   "INSERT INTO profile (v) VALUES ('a')"});
+  folder.write("0002_rename.sql", {"ALTER TABLE profile RENAME TO bio"});
+  folder.write("0003_rebuild.sql", {"ALTER TABLE bio ALTER COLUMN v TYPE varchar(20)"});
+}
 
 /// Row 3 is deleted before the rebuild: the sequence stands at 3, the data at 2.
 void write_deleted_row_folder(const MigrationFolder& folder) {
@@ -17,11 +30,31 @@ void write_deleted_row_folder(const MigrationFolder& folder) {
   folder.write("0002_rebuild.sql", {"ALTER TABLE inv ALTER COLUMN v TYPE varchar(20)"});
 }
 
+/// As on PostgreSQL: the old name works for setval, and the next row follows it.
+void expect_renamed_sequence_kept(Db& db) {
+  EXPECT_EQ(db.row("SELECT pg_get_serial_sequence('bio', 'id')"), "public.profile_id_seq");
+  EXPECT_EQ(db.row("SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_\\_mantle\\_%' "
+                   "AND relname NOT LIKE '\\_\\_mantle\\_migration%'"),
+            "0");
+  db.exec("SELECT setval('profile_id_seq', 100)");
+  db.exec("INSERT INTO bio (v) VALUES ('b')");
+  EXPECT_EQ(db.row("SELECT string_agg(id || ':' || v, ' ' ORDER BY id) FROM bio"), "1:a 101:b");
+}
+
 /// As on PostgreSQL: the deleted row's id 3 is not issued again.
 void expect_position_kept(Db& db) {
   db.exec("INSERT INTO inv (v) VALUES ('d')");
   EXPECT_EQ(db.row("SELECT string_agg(id || ':' || v, ' ' ORDER BY id) FROM inv"), "1:a 2:b 4:d");
   EXPECT_EQ(db.row("SELECT pg_get_serial_sequence('inv', 'id')"), "public.inv_id_seq");
+}
+
+TEST(ApplyRebuildIdentity, SequenceKeepsTheNameItHadBeforeTheTableWasRenamed) {
+  MigrationFolder folder("rebuild-identity-renamed");
+  write_renamed_folder(folder);
+  Db db(fresh_database("rebuild_identity_renamed"));
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  expect_renamed_sequence_kept(db);
 }
 
 TEST(ApplyRebuildIdentity, SequenceKeepsItsPositionPastDeletedRows) {
@@ -45,6 +78,43 @@ TEST(ApplyRebuildIdentity, SetvalAboveTheDataIsKept) {
   ASSERT_EQ(run.exit_code, 0) << run.output();
   db.exec("INSERT INTO inv (v) VALUES ('d')");
   EXPECT_EQ(db.row("SELECT max(id) FROM inv"), "1001");
+}
+
+TEST(ApplyRebuildIdentity, PlanSaysTheSequenceKeepsItsPositionAndName) {
+  MigrationFolder folder("rebuild-identity-plan");
+  write_renamed_folder(folder);
+  const ProcessResult plan = run_dsqlint_with({"plan", "--folder", folder.path(), "--provider", "aurora-dsql"});
+  ASSERT_EQ(plan.exit_code, 0) << plan.output();
+  EXPECT_NE(plan.out.find(R"(restart identity column "id" where its sequence on "public"."bio" stands)"),
+            std::string::npos)
+      << plan.out;
+  const size_t renamed = plan.out.find(R"(rename the sequence of identity column "id" to the name the old table's )");
+  EXPECT_NE(renamed, std::string::npos) << plan.out;
+  EXPECT_GT(renamed, plan.out.find(R"(DROP TABLE "public"."bio__mantle_old_)")) << plan.out;
+}
+
+TEST(ApplyRebuildIdentity, KillAtEveryStepOfTheRebuildThenRerunKeepsNameAndPosition) {
+  MigrationFolder renamed("rebuild-identity-renamed-kill");
+  write_renamed_folder(renamed);
+  MigrationFolder deleted("rebuild-identity-position-kill");
+  write_deleted_row_folder(deleted);
+  for (const char* phase :
+       {"created", "batch", "copied", "verified", "indexed", "renamed_old", "renamed_new", "dropped", "finished"}) {
+    SCOPED_TRACE(phase);
+    Db first(fresh_database("rebuild_identity_renamed_kill"));
+    ASSERT_EQ(kill_at(renamed, first, "dsql-local", fmt::format("recreate:0003_rebuild.sql:0:{}", phase)).signal, SIGKILL);
+    expire_lease(first);
+    const ProcessResult rerun = run_dsqlint_with(apply_args(renamed, first, "dsql-local"));
+    ASSERT_EQ(rerun.exit_code, 0) << rerun.output();
+    expect_renamed_sequence_kept(first);
+
+    Db second(fresh_database("rebuild_identity_position_kill"));
+    ASSERT_EQ(kill_at(deleted, second, "dsql-local", fmt::format("recreate:0002_rebuild.sql:0:{}", phase)).signal, SIGKILL);
+    expire_lease(second);
+    const ProcessResult rerun2 = run_dsqlint_with(apply_args(deleted, second, "dsql-local"));
+    ASSERT_EQ(rerun2.exit_code, 0) << rerun2.output();
+    expect_position_kept(second);
+  }
 }
 
 }  // namespace

@@ -11,10 +11,10 @@
 #include "lint/statement.h"
 #include "../pg_test_server.h"
 
-// An identity column's sequence across a rebuild, on the real PostgreSQL the tests start: it
-// keeps the old sequence's position, and when the server cannot tell where that stands
-// (reading a sequence relation is not verified on DSQL) the rebuild still finishes, the ids
-// continue after the highest copied one as before, and a warning says what was not kept.
+// An identity column's sequence across a rebuild, on the real PostgreSQL the tests start,
+// when the server cannot tell where the old sequence stands or what it is called (reading a
+// sequence relation is not verified on DSQL): the rebuild still finishes, the ids continue
+// after the highest copied one as before, and a warning says what was not kept.
 namespace dsqlint {
 namespace {
 
@@ -78,11 +78,12 @@ class RecreationIdentityTest : public ::testing::Test {
   RecreationContext context_;
 };
 
-TEST_F(RecreationIdentityTest, KeepsThePositionOfTheOldSequence) {
+TEST_F(RecreationIdentityTest, KeepsNameAndPositionAndRecordsTheNameAtTheSwap) {
   ASSERT_EQ(scalar("SELECT relname FROM pg_class WHERE relkind = 'S'"), "inv_id_seq");
   const RecreationResult result = run_recreation(*db_, inv_spec(), context_);
   ASSERT_TRUE(result.ok()) << result.error;
   EXPECT_TRUE(result.warnings.empty());
+  EXPECT_EQ(scalar("SELECT cursor FROM __mantle_migration_steps"), R"({"swapped":{"id":"inv_id_seq"}})");
   EXPECT_EQ(scalar("SELECT pg_get_serial_sequence('inv', 'id')"), "public.inv_id_seq");
   EXPECT_EQ(scalar("INSERT INTO inv (v) VALUES ('d') RETURNING id"), "4");
 }
@@ -97,6 +98,32 @@ TEST_F(RecreationIdentityTest, UnreadableSequenceRestartsAfterTheDataWithAWarnin
             "sequence stood (reading where sequence \"public\".\"inv_id_seq\" stands failed: 0A000 not supported): "
             "ids of deleted rows may be issued again");
   EXPECT_EQ(scalar("INSERT INTO inv (v) VALUES ('d') RETURNING id"), "3");
+}
+
+TEST_F(RecreationIdentityTest, UnreadableSequenceNameKeepsTheTableNamingWithAWarning) {
+  RefusingSession refusing(*db_, "pg_get_serial_sequence");
+  const RecreationResult result = run_recreation(refusing, inv_spec(), context_);
+  ASSERT_TRUE(result.ok()) << result.error;
+  std::string warnings;
+  for (const std::string& warning : result.warnings) warnings += warning + "\n";
+  EXPECT_NE(warnings.find("identity column id of \"public\".\"inv\" gets a sequence named after the table, not the "
+                          "old table's sequence name (reading the name of the sequence of "),
+            std::string::npos)
+      << warnings;
+  EXPECT_NE(warnings.find("may keep its temporary name"), std::string::npos) << warnings;
+  EXPECT_EQ(scalar("SELECT cursor FROM __mantle_migration_steps"), "\"swapped\"");
+  EXPECT_EQ(scalar("INSERT INTO inv (v) VALUES ('d') RETURNING id"), "3");
+}
+
+TEST(SwappedCursor, CarriesTheSequenceNamesAndStaysReadableWithout) {
+  EXPECT_EQ(swapped_cursor({}), "\"swapped\"");
+  const std::string cursor = swapped_cursor({{"id", "profile_id_seq"}, {"N\"o", "x\"y"}});
+  EXPECT_TRUE(is_swapped_cursor(cursor));
+  EXPECT_TRUE(is_swapped_cursor(std::string("\"swapped\"")));
+  EXPECT_FALSE(is_swapped_cursor(std::string("[\"1500\"]")));
+  EXPECT_FALSE(is_swapped_cursor(std::nullopt));
+  EXPECT_EQ(swapped_sequence_names(cursor), (SequenceNames{{"id", "profile_id_seq"}, {"N\"o", "x\"y"}}));
+  EXPECT_TRUE(swapped_sequence_names(std::string("\"swapped\"")).empty());
 }
 
 }  // namespace
