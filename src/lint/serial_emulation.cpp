@@ -45,11 +45,13 @@ void report(StatementResult& statement, StatementClass klass, std::string messag
 
 void SerialEmulation::before_rules(StatementResult& statement, const Catalog& catalog) {
   retyped_.clear();
+  const auto gone = [&](const SchemaChange& c) {
+    if (c.kind != Kind::DropSequence) return false;  // asked of every statement: no key built for others
+    const auto it = catalog.missing.find("sequence " + c.table);
+    return it != catalog.missing.end() && !it->second.stripped;
+  };
   const bool drops_gone_sequences =
-      !statement.changes.empty() && std::all_of(statement.changes.begin(), statement.changes.end(), [&](const SchemaChange& c) {
-        const auto gone = catalog.missing.find("sequence " + c.table);
-        return c.kind == Kind::DropSequence && gone != catalog.missing.end() && !gone->second.stripped;
-      });
+      !statement.changes.empty() && std::all_of(statement.changes.begin(), statement.changes.end(), gone);
   if (drops_gone_sequences) {
     const Origin& gone = catalog.missing.at("sequence " + statement.changes.front().table);
     report(statement, StatementClass::Strip,
@@ -91,7 +93,7 @@ void SerialEmulation::before_rules(StatementResult& statement, const Catalog& ca
   }
 }
 
-void SerialEmulation::after_apply(const StatementResult& statement, Catalog& catalog) {
+void SerialEmulation::end_identities(const StatementResult& statement, Catalog& catalog) {
   if (statement.klass >= StatementClass::Strip && statement.klass != StatementClass::Recreation) return;
   for (const Retyped& retyped : retyped_) {
     TableModel* table = catalog.table(retyped.table);

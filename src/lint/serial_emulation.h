@@ -23,12 +23,16 @@ class SerialEmulation {
   /// Rewrites or skips `statement` as above, before the state rules see it.
   void before_rules(StatementResult& statement, const Catalog& catalog);
   /// Brings the model to what DSQL holds after the statement's changes were applied.
-  void after_apply(const StatementResult& statement, Catalog& catalog);
+  void after_apply(const StatementResult& statement, Catalog& catalog) {
+    if (!retyped_.empty()) end_identities(statement, catalog);
+  }
 
  private:
   struct Retyped {
     std::string table, column;
   };
+  void end_identities(const StatementResult& statement, Catalog& catalog);
+
   const FileResult& file_;
   std::vector<Retyped> retyped_;  ///< serial columns the current statement changes
 };
