@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/grants.h"
 #include "catalog/object_key.h"
 #include "catalog/table_ops.h"
 #include "catalog/view_star.h"
@@ -360,7 +361,7 @@ void grant_change(Catalog& catalog, const SchemaChange& change) {
   else if (auto it = catalog.views.find(change.table); it != catalog.views.end()) grants = &it->second.grants;
   if (!grants) return;
   if (change.kind == Kind::Grant) grants->push_back(*change.grant);
-  else std::erase_if(*grants, [&](const GrantModel& g) { return g.grantee == change.grant->grantee; });
+  else revoke(*grants, *change.grant);
 }
 
 void add_enum_value(Catalog& catalog, const SchemaChange& change) {

@@ -237,5 +237,27 @@ TEST(ApplyRebuildDependents, ColumnGrantsComeBackOnTheirColumnsOnly) {
             "f t f t f t");
 }
 
+TEST(ApplyRebuildDependents, RevokeTakesOnlyWhatItNames) {
+  // REVOKE INSERT took every grant of the role from the model, so the rebuild gave back
+  // none: the role could no longer read the table it still had SELECT on.
+  Db db(fresh_database("rebuild_revoke"));
+  db.exec("DO $$ BEGIN CREATE ROLE dsqlint_revoke_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+  MigrationFolder folder("rebuild-revoke");
+  folder.write("0000_t.sql", {"CREATE TABLE t (id bigint PRIMARY KEY, name varchar(10) NOT NULL, secret text)",
+                              "INSERT INTO t VALUES (1, 'a', 's')",
+                              "GRANT SELECT, INSERT ON t TO dsqlint_revoke_reader",
+                              "GRANT UPDATE (name, secret) ON t TO dsqlint_revoke_reader"});
+  folder.write("0001_revoke.sql", {"REVOKE INSERT ON t FROM dsqlint_revoke_reader",
+                                   "REVOKE UPDATE (secret) ON t FROM dsqlint_revoke_reader"});
+  folder.write("0002_wider.sql", {"ALTER TABLE t ALTER COLUMN name TYPE varchar(100)"});
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(db.row("SELECT has_table_privilege('dsqlint_revoke_reader', 't', 'SELECT'), "
+                   "has_table_privilege('dsqlint_revoke_reader', 't', 'INSERT'), "
+                   "has_column_privilege('dsqlint_revoke_reader', 't', 'name', 'UPDATE'), "
+                   "has_column_privilege('dsqlint_revoke_reader', 't', 'secret', 'UPDATE')"),
+            "t f t f");
+}
+
 }  // namespace
 }  // namespace dsqlint::testing
