@@ -13,6 +13,7 @@
 #include "core/source_file.h"
 #include "lint/rule_helpers.h"
 #include "lint/statement.h"
+#include "parse/references.h"
 #include "parse/deparse.h"
 #include "parse/parsed_file.h"
 #include "parse/pg.h"
@@ -143,6 +144,22 @@ Result<std::vector<SchemaChange>> alter_changes(std::string_view sql) {
   return changes;
 }
 
+/// PostgreSQL refuses to drop a column a view reads (without CASCADE, which drops the view):
+/// so does the rebuild, before it changes anything, where re-creating the view after the
+/// swap would fail.
+std::optional<std::string> dropped_column_in_a_view(const TableModel& before, const TableModel& after,
+                                                    const TableDependents& dependents) {
+  for (const ColumnModel& column : before.columns) {
+    if (after.column(column.name)) continue;
+    for (const ViewModel& view : dependents.views)
+      if (rename_column_in_query(view.query_sql, before.key(), column.name, "?") != view.query_sql)
+        return "view " + view.name + " reads column " + column.name + " of " + before.name +
+               ", which the statement drops: PostgreSQL refuses that DROP COLUMN (CASCADE would drop the view); drop "
+               "or change the view first";
+  }
+  return std::nullopt;
+}
+
 Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& before, std::string_view suffix, bool dsql,
                                   const TableDependents& dependents) {
   TableModel& table = altered.table;
@@ -194,6 +211,7 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
     if (!attached) return Error{"the UNIQUE constraint " + c.name + " that history records does not render"};
     spec.indexes.push_back(std::move(*attached));
   }
+  if (auto used = dropped_column_in_a_view(before, table, dependents)) return Error{*used};
   if (auto carried = carry_dependents(spec, table, dependents); !carried) return carried.error();
   return spec;
 }

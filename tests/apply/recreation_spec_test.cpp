@@ -334,6 +334,18 @@ TEST(RecreationSpec, ForeignKeyOnADroppedColumnIsRefusedAsPostgresRefusesIt) {
   EXPECT_TRUE(recreation_spec(table_of(history), "ALTER TABLE items ALTER note TYPE text", "s1", true, dependents));
 }
 
+TEST(RecreationSpec, ViewOnADroppedColumnIsRefusedBeforeAnythingChanges) {
+  // The rebuild re-created the view after the swap, which failed (42703) with the view gone.
+  TableDependents dependents;
+  dependents.views.push_back(ViewModel{.schema = "public", .name = "item_notes", .query_sql = "SELECT id, note FROM items"});
+  const auto spec = recreation_spec(table_of(kItems), "ALTER TABLE items DROP COLUMN note, ALTER name TYPE varchar(9)",
+                                    "s1", true, dependents);
+  ASSERT_FALSE(spec);
+  EXPECT_TRUE(contains(spec.error().message, "view item_notes reads column note")) << spec.error().message;
+  EXPECT_TRUE(recreation_spec(table_of(kItems), "ALTER TABLE items DROP COLUMN price, ALTER name TYPE varchar(9)", "s1",
+                              true, dependents));
+}
+
 TEST(RecreationSpec, ChangesItCannotExpressAreRefused) {
   EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items RENAME COLUMN name TO title"), "ALTER TABLE"));
   EXPECT_TRUE(contains(error_of(kItems, "ALTER TABLE items ALTER COLUMN missing TYPE int"), "column missing"));
