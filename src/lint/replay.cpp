@@ -5,6 +5,7 @@
 
 #include "lint/enum_emulation.h"
 #include "lint/fold.h"
+#include "lint/rebuild_refusal.h"
 #include "lint/serial_emulation.h"
 #include "lint/rule.h"
 
@@ -72,6 +73,7 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
         statement.table_definition = std::make_shared<const TableModel>(*table);
         if (TableDependents dependents = dependents_of(catalog, first.table); !dependents.empty())
           statement.extra.edit().dependents = std::move(dependents);
+        refuse_impossible_rebuild(statement);
       }
     if (first.kind == Kind::CreateIndex)
       if (const TableModel* table = catalog.table(first.table)) statement.table_is_new = table->origin.path == file.source.path;

@@ -37,13 +37,6 @@ Result<bool> carry_dependents(RecreationSpec& spec, const TableModel& table, con
   }
   for (const auto& [holder, c] : dependents.keys) {
     const auto [schema, name] = split_key(holder);
-    const ConstraintModel* primary = table.primary_key();
-    const std::vector<std::string>& columns = c.references->columns.empty() && primary ? primary->columns : c.references->columns;
-    for (const std::string& column : columns)
-      if (!table.column(column))
-        return Error{"foreign key " + c.name + " of table " + name + " points at column " + column + " of " + table.name +
-                     ", which the statement drops: PostgreSQL refuses that DROP COLUMN (CASCADE would drop the key); "
-                     "drop the foreign key first"};
     auto carried = carried_key(c, schema, name, spec.dsql);
     if (!carried) return carried.error();
     spec.inbound_keys.push_back(std::move(*carried));

@@ -13,12 +13,11 @@
 #include "core/source_file.h"
 #include "lint/rule_helpers.h"
 #include "lint/statement.h"
-#include "parse/references.h"
 #include "parse/deparse.h"
 #include "parse/parsed_file.h"
 #include "parse/pg.h"
 #include "plan/recreation_dependents.h"
-#include "plan/recreation_table.h"
+#include "lint/recreation_table.h"
 #include "plan/sql_quote.h"
 
 namespace dsqlint {
@@ -144,22 +143,6 @@ Result<std::vector<SchemaChange>> alter_changes(std::string_view sql) {
   return changes;
 }
 
-/// PostgreSQL refuses to drop a column a view reads (without CASCADE, which drops the view):
-/// so does the rebuild, before it changes anything, where re-creating the view after the
-/// swap would fail.
-std::optional<std::string> dropped_column_in_a_view(const TableModel& before, const TableModel& after,
-                                                    const TableDependents& dependents) {
-  for (const ColumnModel& column : before.columns) {
-    if (after.column(column.name)) continue;
-    for (const ViewModel& view : dependents.views)
-      if (rename_column_in_query(view.query_sql, before.key(), column.name, "?") != view.query_sql)
-        return "view " + view.name + " reads column " + column.name + " of " + before.name +
-               ", which the statement drops: PostgreSQL refuses that DROP COLUMN (CASCADE would drop the view); drop "
-               "or change the view first";
-  }
-  return std::nullopt;
-}
-
 Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& before, std::string_view suffix, bool dsql,
                                   const TableDependents& dependents) {
   TableModel& table = altered.table;
@@ -194,7 +177,7 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
     const auto source = altered.sources.find(column.name);
     if (source == altered.sources.end() || !column.extra->generated_sql.empty()) continue;
     spec.insert_columns.push_back(column.name);
-    spec.select_expressions.push_back(source->second);
+    spec.select_expressions.push_back(source->second.empty() ? quote_identifier(column.name) : source->second);
     spec.overriding_system_value = spec.overriding_system_value || column.identity == Identity::Always;
   }
   for (const ColumnModel& column : table.columns)
@@ -211,7 +194,7 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
     if (!attached) return Error{"the UNIQUE constraint " + c.name + " that history records does not render"};
     spec.indexes.push_back(std::move(*attached));
   }
-  if (auto used = dropped_column_in_a_view(before, table, dependents)) return Error{*used};
+  if (auto used = dropped_in_use(before, table, dependents)) return Error{*used};
   if (auto carried = carry_dependents(spec, table, dependents); !carried) return carried.error();
   return spec;
 }

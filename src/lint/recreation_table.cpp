@@ -1,9 +1,11 @@
-#include "plan/recreation_table.h"
+#include "lint/recreation_table.h"
 
 #include <algorithm>
 
+#include "catalog/object_key.h"
 #include "catalog/table_ops.h"
-#include "plan/sql_quote.h"
+#include "lint/names.h"
+#include "parse/references.h"
 
 namespace dsqlint::recreation {
 
@@ -28,7 +30,7 @@ Result<bool> alter_type(AlteredTable& altered, const SchemaChange& change) {
   if (!column) return column.error();
   set_type(altered.table, change.name, change.column.type, change.column.extra->collation);
   const bool using_given = !change.expression_sql.empty();
-  altered.sources[change.name] =
+  altered.sources.find(change.name)->second =  // altered_column found it
       using_given ? "(" + change.expression_sql + ")" : quote_identifier(change.name) + "::" + change.column.type->sql;
   altered.changes.push_back("column " + change.name + ": type " + change.column.type->sql +
                             (using_given ? " using " + change.expression_sql : ""));
@@ -138,10 +140,33 @@ Result<bool> apply(AlteredTable& altered, const SchemaChange& change) {
 
 Result<AlteredTable> altered_table(const TableModel& before, const std::vector<SchemaChange>& changes) {
   AlteredTable altered{.table = before};
-  for (const ColumnModel& column : before.columns) altered.sources[column.name] = quote_identifier(column.name);
+  for (const ColumnModel& column : before.columns) altered.sources.emplace(column.name, std::string());
   for (const SchemaChange& change : changes)
     if (auto done = apply(altered, change); !done) return done.error();
   return altered;
+}
+
+std::optional<std::string> dropped_in_use(const TableModel& before, const TableModel& after,
+                                          const TableDependents& dependents) {
+  const ConstraintModel* primary = before.primary_key();
+  for (const ColumnModel& column : before.columns) {
+    if (after.column(column.name)) continue;
+    for (const ViewModel& view : dependents.views)
+      if (rename_column_in_query(view.query_sql, before.key(), column.name, "?") != view.query_sql)
+        return "view " + view.name + " reads column " + column.name + " of " + before.name +
+               ", which the statement drops: PostgreSQL refuses that DROP COLUMN (CASCADE would drop the view); drop "
+               "or change the view first";
+    for (const auto& [holder, key] : dependents.keys) {
+      const std::vector<std::string>& columns =
+          key.references->columns.empty() && primary ? primary->columns : key.references->columns;
+      if (std::find(columns.begin(), columns.end(), column.name) != columns.end())
+        return "foreign key " + key.name + " of table " + std::string(key_name(holder)) + " points at column " +
+               column.name + " of " + before.name +
+               ", which the statement drops: PostgreSQL refuses that DROP COLUMN (CASCADE would drop the key); drop "
+               "the foreign key first";
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace dsqlint::recreation

@@ -1,0 +1,12 @@
+#pragma once
+#include "lint/file_result.h"
+
+namespace dsqlint {
+
+/// A RECREATION statement whose rebuild apply would refuse (a change no rebuild expresses,
+/// a column a view or another table's key still uses): UNSUPPORTED, with apply's reason
+/// (rule rebuild-refused), so check never passes what apply then refuses. Needs the
+/// statement's table_definition and dependents.
+void refuse_impossible_rebuild(StatementResult& statement);
+
+}  // namespace dsqlint
