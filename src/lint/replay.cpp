@@ -7,6 +7,7 @@
 #include "lint/fold.h"
 #include "lint/rebuild_refusal.h"
 #include "lint/serial_emulation.h"
+#include "lint/unchanged_type.h"
 #include "lint/rule.h"
 
 namespace dsqlint {
@@ -50,6 +51,7 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
   for (StatementResult& statement : file.statements) {
     if (enums) enums->before_rules(statement, catalog);
     if (serials && !statement.changes.empty()) serials->before_rules(statement, catalog);
+    skip_unchanged_types(statement, catalog);
     if (statement.changes.empty()) {
       if (folding) folding->before_apply(statement, catalog);
       continue;
