@@ -73,6 +73,13 @@ int run_status(const std::string& folder, ConnectionOptions options, bool json) 
   }
   for (const FileStatus& status : files.files) {
     const std::string state(file_state_name(status.state));
+    if (status.state == FileState::Edited && status.row) {  // its steps ran as the recorded content
+      std::cout << fmt::format("{:<8} {:<40} {} with sha256 {}, the file now has sha256 {}: restore it, or accept the "
+                               "edit with 'dsqlint rehash {}'\n",
+                               state, status.file->name, status.row->state, status.row->sha256.substr(0, 12),
+                               status.file->sha256.substr(0, 12), status.file->name);
+      continue;
+    }
     const int done = status.state == FileState::Applied ? static_cast<int>(status.file->steps.size()) : status.steps_done;
     std::cout << fmt::format("{:<8} {:<40} {}/{} steps{}{}{}\n", state, status.file->name, done, status.file->steps.size(),
                              skipped_steps(*status.file) ? fmt::format(", {} skipped (not supported on the target)",

@@ -11,7 +11,10 @@ size_t skipped_steps(const FilePlan& file) {
 nlohmann::json status_document(const Reconciliation& files, const std::optional<LockHolder>& holder) {
   nlohmann::json migrations = nlohmann::json::array();
   for (const FileStatus& status : files.files) {
-    const int done = status.state == FileState::Applied ? static_cast<int>(status.file->steps.size()) : status.steps_done;
+    // An edited file's steps ran as the recorded content: its row counts them.
+    const int done = status.state == FileState::Applied                ? static_cast<int>(status.file->steps.size())
+                     : status.state == FileState::Edited && status.row ? status.row->statements_done
+                                                                       : status.steps_done;
     migrations.push_back({{"file", status.file->name},
                           {"sha256", status.file->sha256},
                           {"state", std::string(file_state_name(status.state))},

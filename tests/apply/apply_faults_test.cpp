@@ -286,7 +286,10 @@ TEST(ApplyFaults, EditedAppliedFileIsRefusedUntilRehashed) {
   EXPECT_EQ(work_done(target.db), target.applied) << "nothing re-run";
   const ProcessResult status = target.status();
   EXPECT_EQ(status.exit_code, 12) << status.output();
-  EXPECT_NE(status.out.find("edited"), npos) << status.out;
+  // Not "edited 0/11 steps": the steps ran, as the recorded content.
+  EXPECT_NE(status.out.find("edited   0003_more.sql"), npos) << status.out;
+  EXPECT_NE(status.out.find("applied with sha256 " + old_sha.substr(0, 12)), npos) << status.out;
+  EXPECT_NE(status.out.find("dsqlint rehash 0003_more.sql"), npos) << status.out;
   const ProcessResult rehashed = target.rehash("0003_more.sql");
   EXPECT_EQ(rehashed.exit_code, 0) << rehashed.output();
   const ProcessResult accepted = target.apply();
