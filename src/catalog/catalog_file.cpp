@@ -12,8 +12,9 @@ namespace dsqlint {
 namespace {
 
 // 4: keys quote a schema whose name holds a dot (object_key.h); 5: grants keep their
-// columns; 6: the contents of the migrations replayed. A cache of an older format is rebuilt.
-constexpr std::string_view kMagic = "dsqlint-catalog/6\n";
+// columns; 6: the contents of the migrations replayed; 7: table owners. A cache of an older
+// format is rebuilt.
+constexpr std::string_view kMagic = "dsqlint-catalog/7\n";
 
 /// Appends values: integers as little-endian varints, strings with their length first.
 class Writer {
@@ -213,7 +214,7 @@ void put(Writer& w, const TableModel& t) {
   w.number(t.lifetime_columns), w.number(t.statistics), put(w, t.origin);
   w.flag(t.rls_stripped.has_value());
   if (t.rls_stripped) put(w, *t.rls_stripped);
-  w.text(t.comment), put(w, t.grants);
+  w.text(t.comment), put(w, t.grants), w.text(t.owner);
 }
 TableModel get_table(Reader& r) {
   TableModel t;
@@ -224,7 +225,7 @@ TableModel get_table(Reader& r) {
   t.lifetime_columns = static_cast<unsigned>(r.number()), t.statistics = static_cast<unsigned>(r.number());
   t.origin = get_origin(r);
   if (r.flag()) t.rls_stripped = get_origin(r);
-  t.comment = r.text(), t.grants = get_grants(r);
+  t.comment = r.text(), t.grants = get_grants(r), t.owner = r.text();
   return t;
 }
 

@@ -173,6 +173,7 @@ struct TableModel {
   std::optional<Origin> rls_stripped;  ///< where ENABLE ROW LEVEL SECURITY was skipped
   std::string comment;
   std::vector<GrantModel> grants;
+  std::string owner;  ///< ALTER TABLE ... OWNER TO, as SQL; empty: the role that created it
 
   std::string key() const { return object_key(schema, name); }
   const ColumnModel* column(std::string_view column_name) const;

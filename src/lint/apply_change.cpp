@@ -447,6 +447,9 @@ void other_change(Catalog& catalog, const SchemaChange& change, const Origin& or
     case Kind::Comment:
       if (!origin.stripped) comment_change(catalog, change);
       return;
+    case Kind::SetOwner:
+      if (TableModel* table = catalog.table(change.table); table && !origin.stripped) table->owner = change.name;
+      return;
     case Kind::Grant:
     case Kind::Revoke:
       if (!origin.stripped) grant_change(catalog, change);

@@ -255,6 +255,12 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
     return;
   }
   if (open_.empty()) return;  // no fold to join or end
+  // pg_dump's ALTER TABLE ... OWNER TO between a CREATE TABLE and its keys: it runs as
+  // written, and the definition it does not change may still be folded.
+  if (std::all_of(statement.changes.begin(), statement.changes.end(),
+                  [](const SchemaChange& c) { return c.kind == Kind::SetOwner; }) &&
+      !statement.changes.empty())
+    return;
   const std::vector<const std::string*>& tables = touched(statement, catalog);
   if (tables.size() == 1)
     if (const auto window = open_.find(*tables.front()); window != open_.end()) {

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "lint/model_capture.h"
+#include "lint/names.h"
 #include "lint/rule_helpers.h"
 #include "lint/statement.h"
 #include "parse/deparse.h"
@@ -51,6 +52,8 @@ void alter_column_type(const ColumnDef* def, SchemaChange& change) {
   change.expression_sql = expression_sql(def->raw_default);  // USING
 }
 
+std::string grantee_name(const RoleSpec* role);
+
 /// One ALTER TABLE subcommand; false for those that change nothing the model keeps.
 bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
   switch (cmd->subtype) {
@@ -89,6 +92,11 @@ bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
                              std::string(cmd->def && IsA(cmd->def, String) ? strVal(cmd->def) : ""));
       break;
     case AT_DropExpression: change.kind = Kind::DropExpression; break;
+    case AT_ChangeOwner:
+      change.kind = Kind::SetOwner;
+      change.name = cmd->newowner->roletype == ROLESPEC_CSTRING ? quote_identifier(cmd->newowner->rolename)
+                                                                : grantee_name(cmd->newowner);
+      break;
     default: return false;
   }
   return true;

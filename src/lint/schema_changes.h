@@ -26,6 +26,7 @@ struct SchemaChange {
     SetColumnDefault,    ///< `name`; `column.default_sql` (empty: DROP DEFAULT) and `column.sequences`
     SetIdentity,         ///< `name`; `column.identity` and `column.identity_options` (None: DROP IDENTITY)
     SetStorage,          ///< `name`; `column.storage`
+    SetOwner,            ///< `name` the new owner as SQL: a role's quoted name, or CURRENT_USER ...
     DropExpression,      ///< `name`: a generated column becomes a plain one
     SetNotNull,          ///< `name` is the column
     DropNotNull,         ///< `name` is the column

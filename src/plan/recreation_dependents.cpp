@@ -2,6 +2,7 @@
 
 #include "catalog/object_key.h"
 #include "catalog/render.h"
+#include "lint/names.h"
 
 namespace dsqlint::recreation {
 
@@ -51,6 +52,9 @@ Result<bool> carry_dependents(RecreationSpec& spec, const TableModel& table, con
       if (auto sql = render_comment(view.schema, view.name, true, "", view.comment)) carried.after_create.push_back(*sql);
     spec.views.push_back(std::move(carried));
   }
+  if (!table.owner.empty())  // first: an owner's grants to others are given as the owner's
+    spec.grants.push_back("ALTER TABLE " + quote_identifier(spec.schema) + "." + quote_identifier(spec.table) +
+                          " OWNER TO " + table.owner);
   for (const GrantModel& grant : table.grants)
     if (auto sql = render_grant(grant, spec.schema, spec.table)) spec.grants.push_back(std::move(*sql));
   if (!table.comment.empty())

@@ -237,6 +237,20 @@ TEST(ApplyRebuildDependents, ColumnGrantsComeBackOnTheirColumnsOnly) {
             "f t f t f t");
 }
 
+TEST(ApplyRebuildDependents, TheOwnerComesBack) {
+  // The rebuilt table belonged to the role apply runs as, not to the owner history gave it.
+  Db db(fresh_database("rebuild_owner"));
+  db.exec("DO $$ BEGIN CREATE ROLE dsqlint_table_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+  MigrationFolder folder("rebuild-owner");
+  folder.write("0000_t.sql", {"CREATE TABLE t (id bigint PRIMARY KEY, name varchar(10) NOT NULL)",
+                              "ALTER TABLE t OWNER TO dsqlint_table_owner", "INSERT INTO t VALUES (1, 'a')"});
+  folder.write("0001_wider.sql", {"ALTER TABLE t ALTER COLUMN name TYPE varchar(100)"});
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(db.row("SELECT tableowner || ' ' || (SELECT count(*) FROM t) FROM pg_tables WHERE tablename = 't'"),
+            "dsqlint_table_owner 1");
+}
+
 TEST(ApplyRebuildDependents, RevokeTakesOnlyWhatItNames) {
   // REVOKE INSERT took every grant of the role from the model, so the rebuild gave back
   // none: the role could no longer read the table it still had SELECT on.
