@@ -1,5 +1,6 @@
 #include "apply/recreation.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <optional>
@@ -44,6 +45,10 @@ class Recreation {
   bool copy();
   bool verify(const std::string& source, const std::string& target, std::string_view phase);
   bool restart_identities();
+  /// Whether the copy fills `column` from the old table (else the statement adds it).
+  bool copied(const std::string& column) const {
+    return std::find(spec_.insert_columns.begin(), spec_.insert_columns.end(), column) != spec_.insert_columns.end();
+  }
   std::optional<std::string> kept_position(const std::string& column);
   const SequenceNames& old_sequences();
   bool record_swap();
@@ -270,6 +275,7 @@ bool Recreation::verify(const std::string& source, const std::string& target, st
 
 bool Recreation::restart_identities() {
   for (const std::string& column : spec_.identity_columns) {
+    if (!copied(column)) continue;  // added by the statement: its sequence numbered the rows the copy made
     // Where the old sequence stands, as PostgreSQL keeps it, unless a copied value is past it.
     const QueryResult next = db_.exec_params(
         "SELECT greatest($1::bigint, max(" + quote_identifier(column) + ") + 1) FROM " + new_, {kept_position(column)});
@@ -346,6 +352,7 @@ const SequenceNames& Recreation::old_sequences() {
   if (old_sequences_) return *old_sequences_;
   old_sequences_ = swapped_sequence_names(cursor_);  // an earlier run's, should this read fail
   for (const std::string& column : spec_.identity_columns) {
+    if (!copied(column)) continue;  // added by the statement: the old table has no sequence for it
     auto name = identity_sequence_name(db_, spec_.schema, spec_.old_table, column);
     if (name) (*old_sequences_)[column] = *name;
     if (!name && !old_sequences_->contains(column))

@@ -116,6 +116,7 @@ std::string_view kind_name(Kind kind) {
     case Kind::ValidateConstraint: return "VALIDATE CONSTRAINT";
     case Kind::SetIdentity: return "ADD/DROP IDENTITY";
     case Kind::SetStorage: return "SET STORAGE";
+    case Kind::SetOwner: return "OWNER TO";
     case Kind::DropExpression: return "DROP EXPRESSION";
     case Kind::EnableRls: return "ROW LEVEL SECURITY";
     default: return "this change";

@@ -239,8 +239,9 @@ std::vector<std::string> describe(const RecreationSpec& spec) {
                 " FROM " + table);
   out.push_back("verify that " + table + " and " + fresh + " hold the same number of rows");
   for (const std::string& column : spec.identity_columns)
-    out.push_back("restart identity column " + quote_identifier(column) + " where its sequence on " + table +
-                  " stands, or past the highest copied value if that is higher");
+    if (std::find(spec.insert_columns.begin(), spec.insert_columns.end(), column) != spec.insert_columns.end())
+      out.push_back("restart identity column " + quote_identifier(column) + " where its sequence on " + table +
+                    " stands, or past the highest copied value if that is higher");
   const std::string wait = spec.dsql ? "; CALL sys.wait_for_job(job_id)" : "";
   for (const RecreatedIndex& index : spec.indexes)
     out.push_back(index.sql + wait + "; check the index is valid" + (index.attach_sql.empty() ? "" : "; " + index.attach_sql));
@@ -283,8 +284,12 @@ std::vector<std::string> describe(const RecreationSpec& spec) {
       out.push_back("ALTER INDEX " + qualified_name(spec.schema, index.temp_name) + " RENAME TO " +
                     quote_identifier(index.final_name));
   for (const std::string& column : spec.identity_columns)
-    out.push_back("rename the sequence of identity column " + quote_identifier(column) + " to the name the old " +
-                  "table's sequence had (which table renames do not change), read before the drop");
+    if (std::find(spec.insert_columns.begin(), spec.insert_columns.end(), column) != spec.insert_columns.end())
+      out.push_back("rename the sequence of identity column " + quote_identifier(column) + " to the name the old " +
+                    "table's sequence had (which table renames do not change), read before the drop");
+    else
+      out.push_back("rename the sequence of identity column " + quote_identifier(column) + " to " +
+                    quote_identifier(object_name(spec.table, column, "seq")));
   return out;
 }
 

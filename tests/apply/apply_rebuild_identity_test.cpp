@@ -117,5 +117,22 @@ TEST(ApplyRebuildIdentity, KillAtEveryStepOfTheRebuildThenRerunKeepsNameAndPosit
   }
 }
 
+TEST(ApplyRebuildIdentity, AnIdentityTheStatementAddsNumbersTheRowsWithoutWarnings) {
+  // Prisma's ADD COLUMN ... SERIAL in a rebuild: the old table has no sequence for it, and
+  // reading one gave two warnings that ids may be issued again.
+  Db db(fresh_database("rebuild_added_identity"));
+  MigrationFolder folder("rebuild-added-identity");
+  folder.write("0001_create.sql", {"CREATE TABLE \"Post\" (\"id\" TEXT NOT NULL, \"title\" TEXT NOT NULL, "
+                                   "CONSTRAINT \"Post_pkey\" PRIMARY KEY (\"id\"))",
+                                   "INSERT INTO \"Post\" VALUES ('1', 'x')"});
+  folder.write("0002_number.sql", {"ALTER TABLE \"Post\" ADD COLUMN \"num\" SERIAL NOT NULL",
+                                   "INSERT INTO \"Post\" (\"id\", \"title\") VALUES ('2', 'y')"});
+  const ProcessResult run = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(run.out.find("warning"), std::string::npos) << run.out;
+  EXPECT_EQ(db.row("SELECT string_agg(id || ':' || num, ' ' ORDER BY id) FROM \"Post\""), "1:1 2:2");
+  EXPECT_EQ(db.row("SELECT pg_get_serial_sequence('\"Post\"', 'num')"), "public.\"Post_num_seq\"");
+}
+
 }  // namespace
 }  // namespace dsqlint::testing
