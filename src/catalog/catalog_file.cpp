@@ -12,8 +12,8 @@ namespace dsqlint {
 namespace {
 
 // 4: keys quote a schema whose name holds a dot (object_key.h); 5: grants keep their
-// columns; 6: the contents of the migrations replayed; 7: table owners. A cache of an older
-// format is rebuilt.
+// columns; 6: the contents of the migrations replayed; 7: table owners and serials'
+// sequences. A cache of an older format is rebuilt.
 constexpr std::string_view kMagic = "dsqlint-catalog/7\n";
 
 /// Appends values: integers as little-endian varints, strings with their length first.
@@ -121,14 +121,14 @@ void put(Writer& w, const ColumnModel& c) {
   const ColumnExtras& x = *c.extra;
   w.text(c.name), put(w, *c.type), w.flag(c.not_null), w.text(c.default_sql), w.names(x.sequences);
   w.number(static_cast<uint8_t>(c.identity)), w.text(x.identity_options), w.text(x.generated_sql);
-  w.text(x.collation), w.text(x.storage), w.text(x.comment);
+  w.text(x.collation), w.text(x.storage), w.text(x.comment), w.text(x.serial_sequence);
 }
 ColumnModel get_column(Reader& r) {
   ColumnModel c;
   ColumnExtras x;
   c.name = r.text(), c.type = get_type(r), c.not_null = r.flag(), c.default_sql = r.text(), x.sequences = r.names();
   c.identity = static_cast<Identity>(r.number() % 3), x.identity_options = r.text(), x.generated_sql = r.text();
-  x.collation = r.text(), x.storage = r.text(), x.comment = r.text();
+  x.collation = r.text(), x.storage = r.text(), x.comment = r.text(), x.serial_sequence = r.text();
   if (!x.empty()) c.extra = std::move(x);
   return c;
 }

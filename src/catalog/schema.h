@@ -62,10 +62,13 @@ struct ColumnExtras {
   std::string collation;               ///< COLLATE, as SQL ("\"C\""); empty for the type's default
   std::string storage;                 ///< STORAGE, lower case; empty for the type's default
   std::string comment;
+  /// A serial's own sequence, named when the column was made (<table>_<column>_seq): a
+  /// rename of either keeps it.
+  std::string serial_sequence;
 
   bool empty() const {
     return sequences.empty() && identity_options.empty() && generated_sql.empty() && collation.empty() &&
-           storage.empty() && comment.empty();
+           storage.empty() && comment.empty() && serial_sequence.empty();
   }
 };
 

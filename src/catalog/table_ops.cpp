@@ -100,7 +100,18 @@ void drop_keys_created_instead(TableModel& table) {
   }
 }
 
+namespace {
+
+/// The sequence PostgreSQL makes for a serial column, named as it names it.
+void name_serial_sequence(const TableModel& table, ColumnModel& column) {
+  if (is_serial(column.type->name) && column.extra->serial_sequence.empty())
+    column.extra.edit().serial_sequence = make_object_name(table.name, column.name, "seq");
+}
+
+}  // namespace
+
 void name_new_table(TableModel& table) {
+  for (ColumnModel& column : table.columns) name_serial_sequence(table, column);
   std::set<std::string> used = table.used_names();
   used.erase("");
   for (ConstraintModel& c : table.constraints)
@@ -132,6 +143,7 @@ const ConstraintModel* created_instead(const TableModel& table, const Constraint
 bool add_column(TableModel& table, ColumnModel column, std::vector<ConstraintModel> constraints) {
   if (table.column(column.name)) return false;
   table.columns.push_back(std::move(column));
+  name_serial_sequence(table, table.columns.back());
   ++table.lifetime_columns;
   for (ConstraintModel& constraint : constraints) add_constraint(table, std::move(constraint));
   return true;

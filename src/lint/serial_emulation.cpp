@@ -20,15 +20,17 @@ constexpr std::string_view kRule = "serial-type";
 
 bool is_integer(const std::string& type) { return type == "int2" || type == "int4" || type == "int8"; }
 
-bool is_serial_column(const Catalog& catalog, const std::string& table, const std::string& column) {
+const ColumnModel* serial_column(const Catalog& catalog, const std::string& table, const std::string& column) {
   const TableModel* model = catalog.table(table);
   const ColumnModel* found = model ? model->column(column) : nullptr;
-  return found && is_serial(found->type->name);
+  return found && is_serial(found->type->name) ? found : nullptr;
 }
 
-/// The key of the sequence PostgreSQL made for the column: <table>_<column>_seq.
-std::string sequence_key(const std::string& table, const std::string& column) {
-  return object_key(key_schema(table), make_object_name(key_name(table), column, "seq"));
+/// The key of the sequence PostgreSQL made for the serial column: named when it was made,
+/// else (a model from before that was kept) after the names it has now.
+std::string sequence_key(const std::string& table, const ColumnModel& column) {
+  const std::string& made = column.extra->serial_sequence;
+  return object_key(key_schema(table), made.empty() ? make_object_name(key_name(table), column.name, "seq") : made);
 }
 
 void report(StatementResult& statement, StatementClass klass, std::string message, std::string help) {
@@ -65,13 +67,14 @@ void SerialEmulation::before_rules(StatementResult& statement, const Catalog& ca
   }
   for (const SchemaChange& change : statement.changes) {
     if (change.kind != Kind::SetColumnDefault && change.kind != Kind::AlterColumnType) continue;
-    if (!is_serial_column(catalog, change.table, change.name)) continue;
+    const ColumnModel* serial = serial_column(catalog, change.table, change.name);
+    if (!serial) continue;
     if (change.kind == Kind::AlterColumnType) {
-      retyped_.push_back({change.table, change.name});
+      retyped_.push_back({change.table, change.name, sequence_key(change.table, *serial)});
       continue;
     }
     if (!change.column.default_sql.empty()) continue;  // SET DEFAULT: PostgreSQL refuses it on an identity too
-    retyped_.push_back({change.table, change.name});
+    retyped_.push_back({change.table, change.name, sequence_key(change.table, *serial)});
     if (statement.klass >= StatementClass::Recreation) continue;  // the rebuild creates the column without identity
     if (statement.changes.size() > 1) {
       report(statement, StatementClass::Unsupported,
@@ -101,7 +104,7 @@ void SerialEmulation::end_identities(const StatementResult& statement, Catalog& 
     if (!column || is_serial(column->type->name)) continue;  // still a serial: an identity on DSQL
     if (is_integer(column->type->name) && !statement.folded_into)  // an identity dropped: bigint, as DSQL made it
       column->type = ColumnType{.name = "int8", .sql = "bigint", .width = 8};
-    catalog.missing["sequence " + sequence_key(table->key(), retyped.column)] =
+    catalog.missing["sequence " + retyped.sequence] =
         Origin{file_.source.path, statement.index, false};
   }
 }

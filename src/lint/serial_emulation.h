@@ -30,6 +30,7 @@ class SerialEmulation {
  private:
   struct Retyped {
     std::string table, column;
+    std::string sequence;  ///< its sequence's key, which a change that ends the identity ends
   };
   void end_identities(const StatementResult& statement, Catalog& catalog);
 
