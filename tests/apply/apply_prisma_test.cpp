@@ -22,7 +22,8 @@ MigrationFolder promise_folder(const std::string& name) {
   MigrationFolder folder(name);
   for (const auto& entry : fs::recursive_directory_iterator(source))
     if (entry.is_regular_file())
-      folder.write_bytes(entry.path().lexically_relative(source).generic_string(), read_text_file(entry.path().string()));
+      folder.write_bytes(entry.path().lexically_relative(source).generic_string(),
+                         read_text_file(entry.path().string()));
   return folder;
 }
 

@@ -14,6 +14,7 @@
 #include "lint/schema_changes.h"
 #include "lint/statement.h"
 #include "../pg_test_server.h"
+#include "recreation_step_row.h"
 #include "plan/sql_quote.h"
 
 // Rebuilds run against the real PostgreSQL the tests start: the oracle after every run,
@@ -22,11 +23,7 @@
 namespace dsqlint {
 namespace {
 
-constexpr const char* kSteps =
-    "CREATE TABLE __mantle_migration_steps (migration_sha256 text NOT NULL, step_index integer NOT NULL, "
-    "statement_sha256 text NOT NULL, kind text NOT NULL, state text NOT NULL, cursor text, rows_done bigint NOT NULL "
-    "DEFAULT 0, job_id text, finished_at timestamptz, PRIMARY KEY (migration_sha256, step_index));"
-    "INSERT INTO __mantle_migration_steps VALUES ('m1', 0, 's', 'recreate_copy', 'running', NULL, 0, NULL, NULL)";
+using testing::kRecreationStepRow;
 constexpr const char* kItems =
     "CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, price numeric(10,2) NOT NULL DEFAULT 0 "
     "CHECK (price >= 0), note varchar(20));\n"
@@ -91,7 +88,7 @@ class RecreationTest : public ::testing::Test {
   void SetUp() override {
     conninfo_ = testing::fresh_database("recreation");
     db_ = open_session(conninfo_);
-    run(kSteps);
+    run(kRecreationStepRow);
     run(kItems);
     run(kFill);
     context_.migration_sha256 = "m1";
@@ -329,7 +326,7 @@ TEST_F(RecreationTest, MatchesANativeAlterForEachKindOfChange) {
        }) {
     SCOPED_TRACE(alter);
     auto db = open_session(testing::fresh_database("recreation_kinds"));
-    for (const std::string& sql : {std::string(kSteps), history, fill}) ASSERT_TRUE(db->exec(sql).ok()) << sql;
+    for (const std::string& sql : {std::string(kRecreationStepRow), history, fill}) ASSERT_TRUE(db->exec(sql).ok()) << sql;
     const RecreationResult result = run_recreation(*db, spec_for(history, alter, "public.parts"), context_);
     ASSERT_TRUE(result.ok()) << result.error;
     EXPECT_TRUE(result.warnings.empty());
