@@ -62,8 +62,8 @@ struct ColumnExtras {
   std::string collation;               ///< COLLATE, as SQL ("\"C\""); empty for the type's default
   std::string storage;                 ///< STORAGE, lower case; empty for the type's default
   std::string comment;
-  /// A serial's own sequence, named when the column was made (<table>_<column>_seq): a
-  /// rename of either keeps it.
+  /// A serial's own sequence, when the table or column was renamed since it was made: the
+  /// name it was made with (<table>_<column>_seq). Empty: named after the names they have.
   std::string serial_sequence;
 
   bool empty() const {

@@ -100,18 +100,13 @@ void drop_keys_created_instead(TableModel& table) {
   }
 }
 
-namespace {
-
-/// The sequence PostgreSQL makes for a serial column, named as it names it.
-void name_serial_sequence(const TableModel& table, ColumnModel& column) {
-  if (is_serial(column.type->name) && column.extra->serial_sequence.empty())
-    column.extra.edit().serial_sequence = make_object_name(table.name, column.name, "seq");
+void keep_serial_sequence_names(TableModel& table) {
+  for (ColumnModel& column : table.columns)
+    if (is_serial(column.type->name) && column.extra->serial_sequence.empty())
+      column.extra.edit().serial_sequence = make_object_name(table.name, column.name, "seq");
 }
 
-}  // namespace
-
 void name_new_table(TableModel& table) {
-  for (ColumnModel& column : table.columns) name_serial_sequence(table, column);
   std::set<std::string> used = table.used_names();
   used.erase("");
   for (ConstraintModel& c : table.constraints)
@@ -143,7 +138,6 @@ const ConstraintModel* created_instead(const TableModel& table, const Constraint
 bool add_column(TableModel& table, ColumnModel column, std::vector<ConstraintModel> constraints) {
   if (table.column(column.name)) return false;
   table.columns.push_back(std::move(column));
-  name_serial_sequence(table, table.columns.back());
   ++table.lifetime_columns;
   for (ConstraintModel& constraint : constraints) add_constraint(table, std::move(constraint));
   return true;
@@ -164,6 +158,7 @@ std::vector<ConstraintModel> drop_column(TableModel& table, const std::string& c
 void rename_column(TableModel& table, const std::string& from, const std::string& to) {
   ColumnModel* column = table.column(from);
   if (!column || table.column(to)) return;
+  keep_serial_sequence_names(table);
   column->name = to;
   const auto follow = [&](std::string& sql) {
     if (!sql.empty()) sql = rename_column_in_expression(sql, table.name, from, to);

@@ -38,6 +38,10 @@ bool add_column(TableModel& table, ColumnModel column, std::vector<ConstraintMod
 /// constraints that went with it (the foreign keys that point at them go too).
 std::vector<ConstraintModel> drop_column(TableModel& table, const std::string& column);
 
+/// Before a rename of the table or a column: each serial column's sequence keeps the name
+/// it was made with (<table>_<column>_seq), as in PostgreSQL (ColumnExtras::serial_sequence).
+void keep_serial_sequence_names(TableModel& table);
+
 /// RENAME COLUMN: the column, and every key, index and expression of the table naming it.
 void rename_column(TableModel& table, const std::string& from, const std::string& to);
 

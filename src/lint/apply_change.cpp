@@ -205,6 +205,7 @@ void rename_relation(Catalog& catalog, const std::string& from, const std::strin
     to = object_key(table->schema, to_name);
     const Footprint before = footprint(table);
     TableModel renamed = *catalog.take_table(from);
+    keep_serial_sequence_names(renamed);
     renamed.name = to_name;
     catalog.add_table(std::move(renamed));
     reindex(catalog, from, before);  // `from` holds nothing now: its entries go
