@@ -51,10 +51,12 @@ std::string content_key(std::string_view text) {
 void check_duplicate_migration(Catalog& catalog, FileResult& file, const SameFolder& same_folder) {
   if (file.statements.empty()) return;
   std::vector<std::string>& paths = catalog.migration_contents[content_key(file.source.text)];
-  const auto earlier = std::find_if(paths.begin(), paths.end(),
-                                    [&](const std::string& path) { return same_folder(path, file.source.path); });
+  const std::string& path = file.source.path;
+  if (std::find(paths.begin(), paths.end(), path) != paths.end()) return;  // one file named twice
+  const auto earlier =
+      std::find_if(paths.begin(), paths.end(), [&](const std::string& other) { return same_folder(other, path); });
   if (earlier == paths.end()) {
-    paths.push_back(file.source.path);
+    paths.push_back(path);
     return;
   }
   StatementResult& statement = file.statements.front();
