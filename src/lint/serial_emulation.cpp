@@ -26,8 +26,8 @@ const ColumnModel* serial_column(const Catalog& catalog, const std::string& tabl
   return found && is_serial(found->type->name) ? found : nullptr;
 }
 
-/// The key of the sequence PostgreSQL made for the serial column: named when it was made,
-/// else (a model from before that was kept) after the names it has now.
+/// The key of the sequence PostgreSQL made for the serial column: the name it was made with,
+/// kept when the table or the column was renamed since; else after the names they have.
 std::string sequence_key(const std::string& table, const ColumnModel& column) {
   const std::string& made = column.extra->serial_sequence;
   return object_key(key_schema(table), made.empty() ? make_object_name(key_name(table), column.name, "seq") : made);
@@ -47,13 +47,14 @@ void report(StatementResult& statement, StatementClass klass, std::string messag
 
 void SerialEmulation::before_rules(StatementResult& statement, const Catalog& catalog) {
   retyped_.clear();
-  const auto gone = [&](const SchemaChange& c) {
+  const auto drops_gone_sequence = [&](const SchemaChange& c) {
     if (c.kind != Kind::DropSequence) return false;  // asked of every statement: no key built for others
     const auto it = catalog.missing.find("sequence " + c.table);
     return it != catalog.missing.end() && !it->second.stripped;
   };
   const bool drops_gone_sequences =
-      !statement.changes.empty() && std::all_of(statement.changes.begin(), statement.changes.end(), gone);
+      !statement.changes.empty() &&
+      std::all_of(statement.changes.begin(), statement.changes.end(), drops_gone_sequence);
   if (drops_gone_sequences) {
     const Origin& gone = catalog.missing.at("sequence " + statement.changes.front().table);
     report(statement, StatementClass::Strip,
