@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "core/edits.h"
+#include "lint/rebuild_refusal.h"
 #include "lint/replay.h"
 #include "lint/rule.h"
 #include "lint/suppressions.h"
@@ -180,6 +181,7 @@ FileResult lint_statements(SourceFile source, const TargetProfile& target) {
                                                                               parsed_statement.error_offset}});
     result.statements.push_back(verdict(statement, std::move(findings.items())));
     result.statements.back().changes = schema_changes(statement);
+    refuse_unfollowed_subcommands(result.statements.back(), statement);
     if (statement.as<DoStmt>()) add_rewritten_changes(result.statements.back(), statement, context);
     result.statements.back().category = category_of(statement);
     result.statements.back().outside_transaction = runs_outside_transaction(statement.node());

@@ -2,10 +2,38 @@
 
 #include <algorithm>
 
+#include "lint/names.h"
 #include "lint/recreation_table.h"
 #include "lint/rule.h"
+#include "lint/rule_helpers.h"
+#include "lint/statement.h"
 
 namespace dsqlint {
+
+namespace {
+
+void refuse(StatementResult& statement, const std::string& table, const std::string& reason) {
+  statement.findings.push_back(Finding{.rule = find_rule("rebuild-refused")->id,
+                                       .klass = StatementClass::Unsupported,
+                                       .severity = Severity::Error,
+                                       .message = "apply cannot rebuild table " + table + ": " + reason,
+                                       .help = "split the statement, or change first what the reason names; apply "
+                                               "refuses the folder before it changes anything",
+                                       .span = statement.span});
+  statement.klass = StatementClass::Unsupported;
+  statement.rewritten.clear();
+  statement.runs_as_written = false;
+}
+
+}  // namespace
+
+void refuse_unfollowed_subcommands(StatementResult& statement, const Statement& stmt) {
+  const auto* alter = stmt.as<AlterTableStmt>();
+  if (statement.klass != StatementClass::Recreation || !alter || !alter->relation) return;
+  if (statement.changes.size() != alter_commands(alter).size())  // as plan/recreation_spec.cpp refuses it
+    refuse(statement, display_name(alter->relation),
+           "the ALTER TABLE also does what a rebuild does not carry (ALTER CONSTRAINT, CLUSTER ON ...)");
+}
 
 void refuse_impossible_rebuild(StatementResult& statement) {
   // An emulated enum's rebuild carries out another ALTER TABLE (recreation_sql) than the changes.
@@ -23,17 +51,7 @@ void refuse_impossible_rebuild(StatementResult& statement) {
   const std::optional<std::string> reason =
       altered ? recreation::dropped_in_use(before, altered->table, statement.extra->dependents)
               : std::optional<std::string>(altered.error().message);
-  if (!reason) return;
-  statement.findings.push_back(Finding{.rule = find_rule("rebuild-refused")->id,
-                                       .klass = StatementClass::Unsupported,
-                                       .severity = Severity::Error,
-                                       .message = "apply cannot rebuild table " + before.name + ": " + *reason,
-                                       .help = "split the statement, or change first what the reason names; apply "
-                                               "refuses the folder before it changes anything",
-                                       .span = statement.span});
-  statement.klass = StatementClass::Unsupported;
-  statement.rewritten.clear();
-  statement.runs_as_written = false;
+  if (reason) refuse(statement, before.name, *reason);
 }
 
 }  // namespace dsqlint
