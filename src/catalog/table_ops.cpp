@@ -209,7 +209,7 @@ void set_default(TableModel& table, const std::string& column, const std::string
   const std::string& type = c->type->name;
   if (!default_sql.empty() || !is_serial(type)) return;
   if (type == "smallserial" || type == "serial2") c->type = ColumnType{.name = "int2", .sql = "smallint", .width = 2};
-  else if (type == "bigserial" || type == "serial8") c->type = ColumnType{.name = "int8", .sql = "bigint", .width = 8};
+  else if (type == "bigserial" || type == "serial8") c->type = bigint_type();
   else c->type = ColumnType{.name = "int4", .sql = "integer", .width = 4};
 }
 

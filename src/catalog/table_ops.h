@@ -48,6 +48,9 @@ void rename_column(TableModel& table, const std::string& from, const std::string
 /// serial, bigserial, smallserial and their aliases: an integer column with a sequence.
 bool is_serial(std::string_view type);
 
+/// bigint, the one width of DSQL's identity columns (a serial's, once apply made it one).
+inline ColumnType bigint_type() { return ColumnType{.name = "int8", .sql = "bigint", .width = 8}; }
+
 /// ALTER COLUMN TYPE: the new type, and the collation given (empty: the type's default). A
 /// serial column changed to another integer type keeps its sequence, so it stays a serial
 /// (of that width).

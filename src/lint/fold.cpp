@@ -257,9 +257,8 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
   if (open_.empty()) return;  // no fold to join or end
   // pg_dump's ALTER TABLE ... OWNER TO between a CREATE TABLE and its keys: it runs as
   // written, and the definition it does not change may still be folded.
-  if (std::all_of(statement.changes.begin(), statement.changes.end(),
-                  [](const SchemaChange& c) { return c.kind == Kind::SetOwner; }) &&
-      !statement.changes.empty())
+  if (!statement.changes.empty() && std::all_of(statement.changes.begin(), statement.changes.end(),
+                                                [](const SchemaChange& c) { return c.kind == Kind::SetOwner; }))
     return;
   const std::vector<const std::string*>& tables = touched(statement, catalog);
   if (tables.size() == 1)

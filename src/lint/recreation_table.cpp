@@ -57,7 +57,7 @@ Result<bool> alter_column(AlteredTable& altered, const SchemaChange& change) {
       const bool serial = is_serial(c.type->name);
       set_default(altered.table, c.name, change.column.default_sql, change.column.extra->sequences);
       if (serial && change.column.default_sql.empty())  // DSQL made the serial an identity, and that bigint
-        set_type(altered.table, c.name, ColumnType{.name = "int8", .sql = "bigint", .width = 8}, c.extra->collation);
+        set_type(altered.table, c.name, bigint_type(), c.extra->collation);
       altered.changes.push_back("column " + c.name +
                                 (change.column.default_sql.empty() ? ": drop default" : ": default " + change.column.default_sql));
       return true;

@@ -104,7 +104,7 @@ void SerialEmulation::end_identities(const StatementResult& statement, Catalog& 
     ColumnModel* column = table ? table->column(retyped.column) : nullptr;
     if (!column || is_serial(column->type->name)) continue;  // still a serial: an identity on DSQL
     if (is_integer(column->type->name) && !statement.folded_into)  // an identity dropped: bigint, as DSQL made it
-      column->type = ColumnType{.name = "int8", .sql = "bigint", .width = 8};
+      column->type = bigint_type();
     catalog.missing["sequence " + retyped.sequence] =
         Origin{file_.source.path, statement.index, false};
   }

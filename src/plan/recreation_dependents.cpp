@@ -2,7 +2,6 @@
 
 #include "catalog/object_key.h"
 #include "catalog/render.h"
-#include "lint/names.h"
 
 namespace dsqlint::recreation {
 
@@ -53,8 +52,7 @@ Result<bool> carry_dependents(RecreationSpec& spec, const TableModel& table, con
     spec.views.push_back(std::move(carried));
   }
   if (!table.owner.empty())  // first: an owner's grants to others are given as the owner's
-    spec.grants.push_back("ALTER TABLE " + quote_identifier(spec.schema) + "." + quote_identifier(spec.table) +
-                          " OWNER TO " + table.owner);
+    spec.grants.push_back("ALTER TABLE " + qualified_name(spec.schema, spec.table) + " OWNER TO " + table.owner);
   for (const GrantModel& grant : table.grants)
     if (auto sql = render_grant(grant, spec.schema, spec.table)) spec.grants.push_back(std::move(*sql));
   if (!table.comment.empty())

@@ -83,13 +83,7 @@ void prepare_columns(TableModel& table) {
       column.default_sql.clear();
     }
     if (column.identity == Identity::None) continue;
-    if (is_serial(type) || is_narrow_integer(type)) {
-      ColumnType wide = *column.type;
-      wide.name = "int8";
-      wide.sql = "bigint";
-      wide.width = 8;
-      column.type = wide;
-    }
+    if (is_serial(type) || is_narrow_integer(type)) column.type = bigint_type();
     std::string options = without_sequence_name(column.extra->identity_options);
     if (options.find("CACHE") == std::string::npos) options = options.empty() ? "CACHE 1" : options + " CACHE 1";
     if (options != column.extra->identity_options) column.extra.edit().identity_options = std::move(options);
