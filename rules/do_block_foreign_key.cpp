@@ -1,3 +1,4 @@
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "core/edits.h"
@@ -27,7 +28,7 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
   const Span at = idiom.in_file ? idiom.alter_span : stmt.span();
   if (!ctx.target.supports(Feature::ForeignKeys)) {
     out.report(stmt, StatementClass::Strip,
-               fmt::format("DSQL as of {} has no foreign keys; this DO block adding one to table {} is skipped",
+               fmt::format(FMT_COMPILE("DSQL as of {} has no foreign keys; this DO block adding one to table {} is skipped"),
                            ctx.target.name, table))
         .at(at)
         .help("enforce the relationship in the application, or target DSQL from 2026-08-26 on");
@@ -35,7 +36,7 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
   }
   const NotValidRewrite rewrite = not_valid_rewrite(idiom.alter, idiom.constraint, idiom.base, idiom.alter_span.end);
   out.report(stmt, StatementClass::Rewrite,
-             fmt::format("DSQL runs no DO blocks; this one only adds a foreign key to table {}", table))
+             fmt::format(FMT_COMPILE("DSQL runs no DO blocks; this one only adds a foreign key to table {}"), table))
       .at(at)
       .help("run the ALTER TABLE on its own with NOT VALID, then ALTER TABLE ASYNC ... VALIDATE CONSTRAINT; "
             "apply does so and accepts an existing constraint (42710) when resuming")

@@ -1,5 +1,6 @@
 #include <string>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "lint/names.h"
@@ -20,9 +21,9 @@ std::string_view action_name(char action) {
 /// "ON DELETE CASCADE", "ON DELETE CASCADE and ON UPDATE SET NULL".
 std::string actions(const Constraint* key) {
   std::string out;
-  if (fans_out(key->fk_del_action)) out = fmt::format("ON DELETE {}", action_name(key->fk_del_action));
+  if (fans_out(key->fk_del_action)) out = fmt::format(FMT_COMPILE("ON DELETE {}"), action_name(key->fk_del_action));
   if (fans_out(key->fk_upd_action))
-    out += fmt::format("{}ON UPDATE {}", out.empty() ? "" : " and ", action_name(key->fk_upd_action));
+    out += fmt::format(FMT_COMPILE("{}ON UPDATE {}"), out.empty() ? "" : " and ", action_name(key->fk_upd_action));
   return out;
 }
 
@@ -85,8 +86,8 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
   }
   if (!ctx.target.supports(Feature::ForeignKeys)) return;  // fk-inline-new-table and the DO rules speak then
   out.report(stmt, StatementClass::Ok,
-             fmt::format("DSQL counts the rows that {} changes in table {} toward the 3,000-row limit of the "
-                         "transaction that changes the referenced row",
+             fmt::format(FMT_COMPILE("DSQL counts the rows that {} changes in table {} toward the 3,000-row limit of the "
+                         "transaction that changes the referenced row"),
                          actions(key), display_name(table)))
       .at(at)
       .help("if a referenced row can have thousands of referencing rows, use ON DELETE NO ACTION or RESTRICT and "

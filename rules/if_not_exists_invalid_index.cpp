@@ -1,3 +1,4 @@
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "lint/names.h"
@@ -11,13 +12,13 @@ void check(const Statement& stmt, Context&, Findings& out) {
   if (!index || !index->if_not_exists) return;
   const std::string name = index->idxname ? index->idxname : "?";
   out.report(stmt, StatementClass::Ok,
-             fmt::format("DSQL's CREATE INDEX ASYNC IF NOT EXISTS {} also accepts an index of that name whose earlier "
-                         "build failed and left it INVALID",
+             fmt::format(FMT_COMPILE("DSQL's CREATE INDEX ASYNC IF NOT EXISTS {} also accepts an index of that name whose earlier "
+                         "build failed and left it INVALID"),
                          name))
       .at(stmt.word_or_start("EXISTS"))
-      .help(fmt::format("apply drops {0} first when a failed build left it INVALID, and checks pg_index.indisvalid "
+      .help(fmt::format(FMT_COMPILE("apply drops {0} first when a failed build left it INVALID, and checks pg_index.indisvalid "
                         "after the build; when running the migration by other means, DROP INDEX {0} if indisvalid is "
-                        "false",
+                        "false"),
                         name));
 }
 
