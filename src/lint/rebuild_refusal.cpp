@@ -36,18 +36,24 @@ void refuse_unfollowed_subcommands(StatementResult& statement, const Statement& 
 }
 
 void refuse_impossible_rebuild(StatementResult& statement) {
-  // An emulated enum's rebuild carries out another ALTER TABLE (recreation_sql) than the changes.
-  if (!statement.table_definition || !statement.extra->recreation_sql.empty()) return;
+  if (!statement.table_definition) return;
   const TableModel& before = *statement.table_definition;
+  // An emulated enum's rebuild runs another ALTER TABLE (recreation_sql) than the one
+  // written: plan and apply build the new table from that one, and so does this check.
+  const std::string& emulated = statement.extra->recreation_sql;
+  Result<std::vector<SchemaChange>> changes =
+      emulated.empty() ? Result<std::vector<SchemaChange>>(std::vector<SchemaChange>{}) : recreation::alter_changes(emulated);
+  if (!changes) return refuse(statement, before.name, changes.error().message);
+  const std::vector<SchemaChange>& rebuilt = emulated.empty() ? statement.changes : *changes;
   // Most rebuilds change the type or set NOT NULL of columns the table has: no such
   // rebuild is refused, and building the new table for each cost 1.7 % of a check of the
   // generated corpus.
   using Kind = SchemaChange::Kind;
-  if (std::all_of(statement.changes.begin(), statement.changes.end(), [&](const SchemaChange& change) {
+  if (std::all_of(rebuilt.begin(), rebuilt.end(), [&](const SchemaChange& change) {
         return (change.kind == Kind::AlterColumnType || change.kind == Kind::SetNotNull) && before.column(change.name);
       }))
     return;
-  const auto altered = recreation::altered_table(before, statement.changes);
+  const auto altered = recreation::altered_table(before, rebuilt);
   const std::optional<std::string> reason =
       altered ? recreation::dropped_in_use(before, altered->table, statement.extra->dependents)
               : std::optional<std::string>(altered.error().message);

@@ -4,7 +4,11 @@
 
 #include "catalog/object_key.h"
 #include "catalog/table_ops.h"
+#include "core/source_file.h"
 #include "lint/names.h"
+#include "lint/rule_helpers.h"
+#include "lint/statement.h"
+#include "parse/parsed_file.h"
 #include "parse/references.h"
 
 namespace dsqlint::recreation {
@@ -168,6 +172,20 @@ std::optional<std::string> dropped_in_use(const TableModel& before, const TableM
     }
   }
   return std::nullopt;
+}
+
+Result<std::vector<SchemaChange>> alter_changes(std::string_view sql) {
+  const SourceFile file = make_source("statement", std::string(sql));
+  const ParsedFile parsed = parse_file(file);
+  if (parsed.statements.size() != 1 || parsed.statements[0].kind != SyntaxKind::Postgres)
+    return Error{"the statement does not read as one ALTER TABLE"};
+  const Statement stmt(parsed.statements[0], file, 1);
+  const auto* alter = stmt.as<AlterTableStmt>();
+  if (!alter || alter->objtype != OBJECT_TABLE || !alter->relation) return Error{"only ALTER TABLE rebuilds a table"};
+  std::vector<SchemaChange> changes = schema_changes(stmt);
+  if (changes.size() != alter_commands(alter).size())
+    return Error{"a subcommand of the ALTER TABLE (OWNER TO, SET STATISTICS ...) cannot be part of a rebuild"};
+  return changes;
 }
 
 }  // namespace dsqlint::recreation

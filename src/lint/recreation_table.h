@@ -29,6 +29,11 @@ struct AlteredTable {
 /// express (a missing column, a second primary key, a change that is no ALTER TABLE's).
 Result<AlteredTable> altered_table(const TableModel& before, const std::vector<SchemaChange>& changes);
 
+/// The schema changes of an ALTER TABLE given as SQL (an emulated enum's rebuild runs another
+/// statement than the one written), one per subcommand; an Error when the SQL is no ALTER
+/// TABLE or has a subcommand the model does not follow (a rebuild would lose it).
+Result<std::vector<SchemaChange>> alter_changes(std::string_view sql);
+
 /// Why PostgreSQL would refuse the columns `after` lacks (DROP COLUMN without CASCADE): a
 /// view reads one, or another table's foreign key points at one; nullopt when none does.
 /// A rebuild refuses the same before it changes anything: re-creating the view or the key

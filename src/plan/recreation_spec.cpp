@@ -121,22 +121,6 @@ std::optional<RecreatedIndex> attached_unique(const ConstraintModel& key, const 
   return RecreatedIndex{temp, key.name, std::move(*sql), std::move(*attach)};
 }
 
-/// The ALTER TABLE's schema changes, one per subcommand; an Error when the statement is no
-/// ALTER TABLE or has a subcommand the model does not follow (it would be lost).
-Result<std::vector<SchemaChange>> alter_changes(std::string_view sql) {
-  const SourceFile file = make_source("statement", std::string(sql));
-  const ParsedFile parsed = parse_file(file);
-  if (parsed.statements.size() != 1 || parsed.statements[0].kind != SyntaxKind::Postgres)
-    return Error{"the statement does not read as one ALTER TABLE"};
-  const Statement stmt(parsed.statements[0], file, 1);
-  const auto* alter = stmt.as<AlterTableStmt>();
-  if (!alter || alter->objtype != OBJECT_TABLE || !alter->relation) return Error{"only ALTER TABLE rebuilds a table"};
-  std::vector<SchemaChange> changes = schema_changes(stmt);
-  if (changes.size() != alter_commands(alter).size())
-    return Error{"a subcommand of the ALTER TABLE (OWNER TO, SET STATISTICS ...) cannot be part of a rebuild"};
-  return changes;
-}
-
 Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& before, std::string_view suffix, bool dsql,
                                   const TableDependents& dependents) {
   TableModel& table = altered.table;
@@ -212,7 +196,7 @@ std::string qualified_name(std::string_view schema, std::string_view name) {
 Result<RecreationSpec> recreation_spec(const TableModel& before, std::string_view alter_statement_sql,
                                        std::string_view suffix, bool dsql, const TableDependents& dependents) {
   if (!valid_suffix(suffix)) return Error{"the helper-table suffix must be 1 to 24 letters, digits or underscores"};
-  auto changes = alter_changes(alter_statement_sql);
+  auto changes = recreation::alter_changes(alter_statement_sql);
   if (!changes) return changes.error();
   auto altered = altered_table(before, *changes);
   if (!altered) return altered.error();
