@@ -36,6 +36,9 @@ struct StatementExtras {
   /// The steps of `rewritten` that change rows in batches (UPDATE ... LIMIT 3000 through a
   /// key): apply repeats each, a transaction per batch, until it changes no row.
   std::vector<size_t> batched;
+  /// The tables a statement that copies rows from a query reads (lint/statement_category.h):
+  /// a later change of one cannot be folded into its CREATE TABLE.
+  std::vector<std::string> reads;
 };
 
 /// One statement's verdict: its class, what apply would run, and why.

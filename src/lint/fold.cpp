@@ -277,6 +277,7 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
 }
 
 void TableFolding::end_read_folds(const StatementResult& statement) {
+  for (const std::string& read : statement.extra->reads) open_.erase(read);
   for (const SchemaChange& change : statement.changes) {
     if (change.kind == Kind::CreateView)
       for (const std::string& read : change.view->reads) open_.erase(read);

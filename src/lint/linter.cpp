@@ -186,6 +186,7 @@ FileResult lint_statements(SourceFile source, const TargetProfile& target) {
     result.statements.back().category = category_of(statement);
     result.statements.back().outside_transaction = runs_outside_transaction(statement.node());
     result.statements.back().writes = written_relation(statement.node());
+    if (auto reads = read_relations(statement.node()); !reads.empty()) result.statements.back().extra.edit().reads = std::move(reads);
     if (statement.as<DoStmt>()) unwrap_guarded(result.statements.back(), statement, context);
     // Drizzle's foreign-key DO block writes no rows: it only adds the key.
     if (context.fk_idiom_cache && context.fk_idiom_cache->first == statement.index() &&

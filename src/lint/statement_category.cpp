@@ -2,6 +2,7 @@
 
 #include "lint/model_capture.h"
 #include "parse/pg.h"
+#include "parse/references.h"
 
 namespace dsqlint {
 
@@ -86,6 +87,24 @@ std::string written_relation(const Node* node) {
     case T_DoStmt:
     case T_CallStmt: return "*";
     default: return "";
+  }
+}
+
+std::vector<std::string> read_relations(const Node* node) {
+  if (!node) return {};
+  switch (nodeTag(node)) {
+    case T_InsertStmt: {
+      const Node* query = reinterpret_cast<const InsertStmt*>(node)->selectStmt;
+      const bool values = query && IsA(query, SelectStmt) && reinterpret_cast<const SelectStmt*>(query)->valuesLists;
+      return query && !values ? referenced_relations(query) : std::vector<std::string>{};
+    }
+    case T_UpdateStmt:
+    case T_DeleteStmt:
+    case T_MergeStmt: return referenced_relations(node);
+    case T_CreateTableAsStmt: return referenced_relations(reinterpret_cast<const CreateTableAsStmt*>(node)->query);
+    case T_SelectStmt:
+      return reinterpret_cast<const SelectStmt*>(node)->intoClause ? referenced_relations(node) : std::vector<std::string>{};
+    default: return {};
   }
 }
 

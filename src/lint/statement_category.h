@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 struct Node;
 
@@ -29,5 +30,10 @@ bool runs_outside_transaction(const Node* node);
 /// The table whose rows a statement writes (INSERT, UPDATE, DELETE, MERGE, COPY FROM,
 /// TRUNCATE) as "schema.name"; "*" when it cannot tell (DO, CALL); empty when it writes none.
 std::string written_relation(const Node* node);
+
+/// The tables a statement that copies rows from a query reads (INSERT ... SELECT, UPDATE ...
+/// FROM, DELETE ... USING, MERGE, CREATE TABLE AS, SELECT INTO), as "schema.name" keys;
+/// empty for any other statement. Such a statement sees the table's columns as they stand.
+std::vector<std::string> read_relations(const Node* node);
 
 }  // namespace dsqlint
