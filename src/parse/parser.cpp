@@ -91,6 +91,7 @@ std::vector<Span> split_statements(std::string_view text) {
 
 void add_tree(std::vector<ParsedStatement>& out, std::string_view text, List* tree, uint32_t base,
               uint32_t limit) {
+  out.reserve(out.size() + static_cast<size_t>(list_length(tree)));
   ListCell* cell;
   foreach (cell, tree) {
     const RawStmt* raw = lfirst_node(RawStmt, cell);
