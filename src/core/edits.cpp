@@ -5,7 +5,9 @@
 namespace dsqlint {
 
 std::string apply_edits(std::string_view text, uint32_t text_begin, std::vector<Edit> edits) {
-  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
+  const auto by_begin = [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; };
+  // Mostly one or two edits in order already; a stable sort would allocate its buffer anyway.
+  if (!std::is_sorted(edits.begin(), edits.end(), by_begin)) std::stable_sort(edits.begin(), edits.end(), by_begin);
   const uint32_t text_end = text_begin + static_cast<uint32_t>(text.size());
   size_t inserted = 0;
   for (const Edit& edit : edits) inserted += edit.text.size();
