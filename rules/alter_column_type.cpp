@@ -1,6 +1,4 @@
-#include <fmt/compile.h>
-#include <fmt/format.h>
-
+#include "core/compiled_format.h"
 #include "lint/names.h"
 #include "lint/rule.h"
 #include "lint/rule_helpers.h"
@@ -14,7 +12,7 @@ void check(const Statement& stmt, Context&, Findings& out) {
   const std::vector<std::string> columns = altered_columns(alter, AT_AlterColumnType);
   if (columns.empty()) return;
   out.report(stmt, StatementClass::Recreation,
-             fmt::format(FMT_COMPILE("DSQL rejects changing the type of {} on table {}, so apply rebuilds the table"),
+             compiled_format(FMT_COMPILE("DSQL rejects changing the type of {} on table {}, so apply rebuilds the table"),
                          column_list(columns), display_name(alter->relation)))
       .at(stmt.word_or_start("TYPE"))
       .help(

@@ -1,6 +1,4 @@
-#include <fmt/compile.h>
-#include <fmt/format.h>
-
+#include "core/compiled_format.h"
 #include "lint/names.h"
 #include "lint/rule.h"
 #include "lint/rule_helpers.h"
@@ -14,7 +12,7 @@ void check(const Statement& stmt, Context&, Findings& out) {
   const std::vector<std::string> columns = altered_columns(alter, AT_SetNotNull);
   if (columns.empty()) return;
   out.report(stmt, StatementClass::Recreation,
-             fmt::format(FMT_COMPILE("DSQL cannot add NOT NULL to {} on existing table {}, so apply rebuilds the table"),
+             compiled_format(FMT_COMPILE("DSQL cannot add NOT NULL to {} on existing table {}, so apply rebuilds the table"),
                          column_list(columns), display_name(alter->relation)))
       .at(stmt.word_or_start("SET"))
       .help("apply creates the table anew with the column NOT NULL and copies the rows in batches; a NULL row "

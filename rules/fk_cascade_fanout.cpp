@@ -1,8 +1,6 @@
 #include <string>
 
-#include <fmt/compile.h>
-#include <fmt/format.h>
-
+#include "core/compiled_format.h"
 #include "lint/names.h"
 #include "lint/rule.h"
 #include "lint/rule_helpers.h"
@@ -21,9 +19,9 @@ std::string_view action_name(char action) {
 /// "ON DELETE CASCADE", "ON DELETE CASCADE and ON UPDATE SET NULL".
 std::string actions(const Constraint* key) {
   std::string out;
-  if (fans_out(key->fk_del_action)) out = fmt::format(FMT_COMPILE("ON DELETE {}"), action_name(key->fk_del_action));
+  if (fans_out(key->fk_del_action)) out = compiled_format(FMT_COMPILE("ON DELETE {}"), action_name(key->fk_del_action));
   if (fans_out(key->fk_upd_action))
-    out += fmt::format(FMT_COMPILE("{}ON UPDATE {}"), out.empty() ? "" : " and ", action_name(key->fk_upd_action));
+    out += compiled_format(FMT_COMPILE("{}ON UPDATE {}"), out.empty() ? "" : " and ", action_name(key->fk_upd_action));
   return out;
 }
 
@@ -86,7 +84,7 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
   }
   if (!ctx.target.supports(Feature::ForeignKeys)) return;  // fk-inline-new-table and the DO rules speak then
   out.report(stmt, StatementClass::Ok,
-             fmt::format(FMT_COMPILE("DSQL counts the rows that {} changes in table {} toward the 3,000-row limit of the "
+             compiled_format(FMT_COMPILE("DSQL counts the rows that {} changes in table {} toward the 3,000-row limit of the "
                          "transaction that changes the referenced row"),
                          actions(key), display_name(table)))
       .at(at)

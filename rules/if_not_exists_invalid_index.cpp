@@ -1,6 +1,4 @@
-#include <fmt/compile.h>
-#include <fmt/format.h>
-
+#include "core/compiled_format.h"
 #include "lint/names.h"
 #include "lint/rule.h"
 
@@ -12,11 +10,11 @@ void check(const Statement& stmt, Context&, Findings& out) {
   if (!index || !index->if_not_exists) return;
   const std::string name = index->idxname ? index->idxname : "?";
   out.report(stmt, StatementClass::Ok,
-             fmt::format(FMT_COMPILE("DSQL's CREATE INDEX ASYNC IF NOT EXISTS {} also accepts an index of that name whose earlier "
+             compiled_format(FMT_COMPILE("DSQL's CREATE INDEX ASYNC IF NOT EXISTS {} also accepts an index of that name whose earlier "
                          "build failed and left it INVALID"),
                          name))
       .at(stmt.word_or_start("EXISTS"))
-      .help(fmt::format(FMT_COMPILE("apply drops {0} first when a failed build left it INVALID, and checks pg_index.indisvalid "
+      .help(compiled_format(FMT_COMPILE("apply drops {0} first when a failed build left it INVALID, and checks pg_index.indisvalid "
                         "after the build; when running the migration by other means, DROP INDEX {0} if indisvalid is "
                         "false"),
                         name));

@@ -1,6 +1,4 @@
-#include <fmt/compile.h>
-#include <fmt/format.h>
-
+#include "core/compiled_format.h"
 #include "catalog/dependents.h"
 #include "lint/file_result.h"
 #include "lint/rule.h"
@@ -28,15 +26,15 @@ void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   }
   for (const ViewModel& view : dependents.views) views.push_back(display_key(view.key()));
   std::string what;
-  if (!keys.empty()) what = fmt::format(FMT_COMPILE("foreign key{} {}"), keys.size() > 1 ? "s" : "", listed(keys));
+  if (!keys.empty()) what = compiled_format(FMT_COMPILE("foreign key{} {}"), keys.size() > 1 ? "s" : "", listed(keys));
   if (!views.empty())
-    what += fmt::format(FMT_COMPILE("{}read by view{} {}"), what.empty() ? "" : ", and is ", views.size() > 1 ? "s" : "", listed(views));
+    what += compiled_format(FMT_COMPILE("{}read by view{} {}"), what.empty() ? "" : ", and is ", views.size() > 1 ? "s" : "", listed(views));
   out.report(change.span, StatementClass::Ok,
-             fmt::format(FMT_COMPILE("table {} that apply rebuilds is {}{}"), display_key(change.table),
+             compiled_format(FMT_COMPILE("table {} that apply rebuilds is {}{}"), display_key(change.table),
                          keys.empty() ? "" : "referenced by ", what))
       .help(keys.empty()
                 ? "apply drops the views just before the swap and creates them again right after it"
-                : fmt::format(FMT_COMPILE("apply drops the keys just before the swap and adds them back right after it (NOT VALID, "
+                : compiled_format(FMT_COMPILE("apply drops the keys just before the swap and adds them back right after it (NOT VALID, "
                               "then validated){}; until then nothing checks rows written to {}: stop writes to them "
                               "during the rebuild"),
                               views.empty() ? "" : ", and recreates the views", listed(holders)));

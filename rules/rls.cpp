@@ -1,8 +1,6 @@
 #include <algorithm>
 
-#include <fmt/compile.h>
-#include <fmt/format.h>
-
+#include "core/compiled_format.h"
 #include "lint/names.h"
 #include "lint/rule.h"
 #include "lint/rule_helpers.h"
@@ -51,7 +49,7 @@ void check_alter_table(const Statement& stmt, const AlterTableStmt* alter, Findi
   const Span at = rls_clause(stmt);
   if (static_cast<size_t>(rls) < commands.size()) {
     out.report(stmt, StatementClass::Unsupported,
-               fmt::format(FMT_COMPILE("DSQL has no row-level security, and this ALTER TABLE on table {} also makes other "
+               compiled_format(FMT_COMPILE("DSQL has no row-level security, and this ALTER TABLE on table {} also makes other "
                            "changes, so it cannot be skipped whole"),
                            table))
         .at(at)
@@ -61,7 +59,7 @@ void check_alter_table(const Statement& stmt, const AlterTableStmt* alter, Findi
     return;
   }
   out.report(stmt, StatementClass::Strip,
-             fmt::format(FMT_COMPILE("DSQL has no row-level security, so apply skips {} on table {}, a security change"),
+             compiled_format(FMT_COMPILE("DSQL has no row-level security, so apply skips {} on table {}, a security change"),
                          rls_command(*std::find_if(commands.begin(), commands.end(), is_rls_command)), table))
       .at(at)
       .help(std::string(kHelp));
@@ -71,15 +69,15 @@ void check(const Statement& stmt, Context&, Findings& out) {
   if (const auto* alter = stmt.as<AlterTableStmt>()) return check_alter_table(stmt, alter, out);
   std::string what;
   if (const auto* create = stmt.as<CreatePolicyStmt>())
-    what = fmt::format(FMT_COMPILE("CREATE POLICY {} on table {}"), create->policy_name, display_name(create->table));
+    what = compiled_format(FMT_COMPILE("CREATE POLICY {} on table {}"), create->policy_name, display_name(create->table));
   else if (const auto* alter_policy = stmt.as<AlterPolicyStmt>())
-    what = fmt::format(FMT_COMPILE("ALTER POLICY {} on table {}"), alter_policy->policy_name, display_name(alter_policy->table));
+    what = compiled_format(FMT_COMPILE("ALTER POLICY {} on table {}"), alter_policy->policy_name, display_name(alter_policy->table));
   else if (const auto* drop = stmt.as<DropStmt>(); drop && drop->removeType == OBJECT_POLICY)
     what = "DROP POLICY " + dropped_objects_on_tables(drop);
   else
     return;
   out.report(stmt, StatementClass::Strip,
-             fmt::format(FMT_COMPILE("DSQL has no row-level security, so apply skips {}, a security change"), what))
+             compiled_format(FMT_COMPILE("DSQL has no row-level security, so apply skips {}, a security change"), what))
       .at(stmt.word_or_start("POLICY"))
       .help(std::string(kHelp));
 }

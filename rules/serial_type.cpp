@@ -1,6 +1,4 @@
-#include <fmt/compile.h>
-#include <fmt/format.h>
-
+#include "core/compiled_format.h"
 #include "lint/names.h"
 #include "lint/rule.h"
 #include "lint/rule_helpers.h"
@@ -14,18 +12,18 @@ void report(const Statement& stmt, const Context& ctx, const CreateStmt* create,
             Findings& out) {
   const std::string type = type_name(column->typeName);
   const Span span = type_span(stmt, column->typeName);
-  const std::string where = fmt::format(FMT_COMPILE("column {} of table {}"), column->colname, display_name(create->relation));
+  const std::string where = compiled_format(FMT_COMPILE("column {} of table {}"), column->colname, display_name(create->relation));
   if (!ctx.target.supports(Feature::Sequences)) {
     out.report(stmt, StatementClass::Unsupported,
-               fmt::format(FMT_COMPILE("DSQL before {} has no {} type and no sequences for {}"), feature_date(Feature::Sequences),
+               compiled_format(FMT_COMPILE("DSQL before {} has no {} type and no sequences for {}"), feature_date(Feature::Sequences),
                            type, where))
         .at(span)
         .help("use a uuid key with DEFAULT gen_random_uuid(), or target a DSQL date that has identity columns");
     return;
   }
-  out.report(stmt, StatementClass::Rewrite, fmt::format(FMT_COMPILE("DSQL rejects the {} type of {}"), type, where))
+  out.report(stmt, StatementClass::Rewrite, compiled_format(FMT_COMPILE("DSQL rejects the {} type of {}"), type, where))
       .at(span)
-      .help(fmt::format(FMT_COMPILE("declare the column as {}; apply runs that form"), kIdentity))
+      .help(compiled_format(FMT_COMPILE("declare the column as {}; apply runs that form"), kIdentity))
       .fix(Applicability::Unsafe, "use a bigint identity column", {Edit{span, std::string(kIdentity)}});
 }
 
