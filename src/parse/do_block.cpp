@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <utility>
 #include <simdjson.h>
 
 #include "parse/lexer.h"
@@ -168,7 +169,7 @@ DoBlock read_do_block(ParsedFile& parsed, const SourceFile& file, const ParsedSt
   DoBlock out;
   const Body body_text = find_body(file, statement, out.language);
   if (out.language != "plpgsql") return out;
-  if (auto simple = read_simple_block(body_text)) return *simple;
+  if (auto simple = read_simple_block(body_text)) return std::move(*simple);
   // pg_query_parse_plpgsql reads a CREATE FUNCTION; wrap the body in one. A dollar tag
   // that cannot occur in the body keeps its text intact.
   std::string tag = "$dsqlint$";
