@@ -14,6 +14,7 @@
 
 #include "cli/check_command.h"
 #include "cli/diff.h"
+#include "cli/file_settings.h"
 #include "cli/inputs.h"
 #include "core/edits.h"
 #include "lint/linter.h"
@@ -175,18 +176,24 @@ std::string apply_fixes(const std::string& text, const std::vector<PlannedFix>& 
 
 }  // namespace
 
-FixOutcome fix_source(const SourceFile& source, const TargetProfile& target, bool unsafe_fixes) {
-  FixOutcome outcome{.result = lint_file(source, target)};
+FixOutcome fix_source(const SourceFile& source, const TargetProfile& target, bool unsafe_fixes, const Config* config) {
+  // A rule the config turns off is not fixed, as its findings are not reported.
+  const auto lint = [&](SourceFile text) {
+    FileResult result = lint_file(std::move(text), target);
+    if (config) apply_rule_settings(result, *config);
+    return result;
+  };
+  FixOutcome outcome{.result = lint(source)};
   std::set<std::string> broken;  // fixes that made a statement unparsable: never tried again
   for (int pass = 0; pass < kMaxFixPasses; ++pass) {
     const std::vector<PlannedFix> fixes = plan_pass(outcome.result, unsafe_fixes, broken);
     if (fixes.empty()) break;
     const std::string& text = outcome.result.source.text;
-    FileResult next = lint_file(make_source(source.path, apply_fixes(text, fixes)), target);
+    FileResult next = lint(make_source(source.path, apply_fixes(text, fixes)));
     if (parse_errors(next) > parse_errors(outcome.result)) {
       // Find the culprits one by one; the others are applied together on the next pass.
       for (const PlannedFix& fix : fixes)
-        if (parse_errors(lint_file(make_source(source.path, apply_fixes(text, {fix})), target)) >
+        if (parse_errors(lint(make_source(source.path, apply_fixes(text, {fix})))) >
             parse_errors(outcome.result))
           broken.insert(fix.key);
       outcome.broke_syntax = true;
@@ -240,29 +247,36 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
 }
 
 ExitCode run_fix(const FixOptions& options) {
-  const auto target = parse_target(options.target);
-  bool valid_fail_on = false;
-  const auto threshold = parse_fail_on(options.fail_on, valid_fail_on);
-  if (!target || !valid_fail_on) {
-    std::cerr << "dsqlint: " << (target ? "--fail-on must be info, warning, error or never" : target.error().message) << "\n";
+  const SettingsRequest request{.config = options.config, .target = options.target, .fail_on = options.fail_on};
+  const auto paths = options.paths.empty() ? default_paths(request) : Result<std::vector<std::string>>(options.paths);
+  if (!paths) {
+    std::cerr << "dsqlint: " << paths.error().message << "\n";
     return ExitCode::kUsage;
   }
-  const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"migrations"} : options.paths;
+  const std::vector<InputFile> inputs = collect_inputs(*paths, options.stdin_filename);
+  // Each file is fixed for the target its config names, as check judges it.
+  const auto settings = resolve_settings(inputs, request);
+  if (!settings) {
+    std::cerr << "dsqlint: " << settings.error().message << "\n";
+    return ExitCode::kUsage;
+  }
   size_t fixed = 0, files = 0, remaining = 0;
   bool input_error = false, failed = false, changed = false;
-  for (const InputFile& input : collect_inputs(paths, options.stdin_filename)) {
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const InputFile& input = inputs[i];
+    const FileSettings& file_settings = (*settings)[i];
     auto source = read_input(input);
     if (!source) {
       std::cerr << "dsqlint: " << source.error().message << " (not fixed)\n";
       input_error = true;
       continue;
     }
-    FixOutcome outcome = fix_source(*source, *target, options.unsafe_fixes);
+    FixOutcome outcome = fix_source(*source, file_settings.target, options.unsafe_fixes, file_settings.config.get());
     const std::string& text = outcome.result.source.text;
     if (outcome.broke_syntax)
       std::cerr << "dsqlint: " << input.display_path << ": some fixes were not applied: they made the SQL unparsable\n";
     remaining += finding_count(outcome.result);
-    failed = failed || fails(outcome.result, threshold);
+    failed = failed || fails(outcome.result, file_settings.threshold);
     const bool differs = text != source->text;
     changed = changed || differs;
     fixed += outcome.fixed;

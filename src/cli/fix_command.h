@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/config.h"
 #include "core/exit_code.h"
 #include "lint/file_result.h"
 #include "lint/target.h"
@@ -12,9 +13,10 @@ namespace dsqlint {
 
 struct FixOptions {
   std::vector<std::string> paths;
-  std::string target = "dsql";
+  std::string config;  ///< --config: one file for every input instead of the nearest .dsqlint.toml
+  std::string target;  ///< empty: the config's, else dsql
   std::string stdin_filename;
-  std::string fail_on = "warning";  ///< what may remain after fixing: info | warning | error | never
+  std::string fail_on;  ///< what may remain after fixing: info | warning | error | never (empty: the config's, else warning)
   bool unsafe_fixes = false;        ///< also apply Unsafe fixes (DisplayOnly never)
   bool diff = false;                ///< print a unified diff instead of writing
 };
@@ -35,7 +37,9 @@ struct FixOutcome {
 /// `unsafe_fixes`): edits in place, follow-up statements as new statements after the
 /// fixed one (Drizzle breakpoints kept, the file's line end used). Overlapping fixes wait
 /// for the next pass.
-FixOutcome fix_source(const SourceFile& source, const TargetProfile& target, bool unsafe_fixes);
+/// With `config`, a rule it turns off is neither fixed nor counted.
+FixOutcome fix_source(const SourceFile& source, const TargetProfile& target, bool unsafe_fixes,
+                      const Config* config = nullptr);
 
 /// Replaces the file at `path` (symlinks followed) by `content`: a temporary file in the
 /// same directory, written, fsynced and renamed over it, keeping its permissions.

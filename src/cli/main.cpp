@@ -53,10 +53,12 @@ int main(int argc, char** argv) {
   fix_cmd->add_option("paths", fix.paths, "files or folders (default ./migrations); '-' reads stdin, writes stdout");
   fix_cmd->add_flag("--diff", fix.diff, "print a unified diff instead of writing; exit 1 if there are changes");
   fix_cmd->add_flag("--unsafe-fixes", fix.unsafe_fixes, "also apply unsafe fixes (they change what the migration does)");
-  fix_cmd->add_option("--target", fix.target, "dsql | dsql:YYYY-MM-DD | postgres")->default_str("dsql");
+  fix_cmd->add_option("--target", fix.target, "dsql | dsql:YYYY-MM-DD | postgres (default: the config's, else dsql)");
+  fix_cmd->add_option("--config", fix.config, "use this config file instead of the nearest .dsqlint.toml");
   fix_cmd->add_option("--stdin-filename", fix.stdin_filename, "name to report for '-'");
-  fix_cmd->add_option("--fail-on", fix.fail_on, "lowest remaining severity that exits 1: info | warning | error | never")
-      ->default_str("warning");
+  fix_cmd->add_option("--fail-on", fix.fail_on,
+                      "lowest remaining severity that exits 1: info | warning | error | never (default: the config's, "
+                      "else warning)");
 
   auto add_connection = [](CLI::App* command, ConnectionOptions& connection) {
     command->add_option("--provider", connection.provider,

@@ -167,5 +167,31 @@ TEST(FixCli, UnsafeFixesNeedTheFlag) {
   EXPECT_EQ(read_text_file(dir + "/0001.sql").find("serial"), std::string::npos) << read_text_file(dir + "/0001.sql");
 }
 
+TEST(FixCli, FixesEachFileAsItsConfigSays) {
+  // A project whose config targets PostgreSQL, and a DSQL project that turns one rule off:
+  // fix writes no ASYNC into the first, and leaves USING btree in the second.
+  const std::string dir = testing::make_temp_dir("fix-config");
+  const std::string index = "CREATE INDEX users_email ON users USING btree (email);\n";
+  write_file(dir + "/pg/.dsqlint.toml", "target = \"postgres\"\n");
+  write_file(dir + "/pg/migrations/0001.sql", index);
+  write_file(dir + "/dsql/.dsqlint.toml", "[rules]\nindex-using-method = \"off\"\n");
+  write_file(dir + "/dsql/migrations/0001.sql", index);
+  const auto fixed = run_dsqlint({"fix", dir + "/pg/migrations", dir + "/dsql/migrations"});
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_EQ(read_text_file(dir + "/pg/migrations/0001.sql"), index);
+  EXPECT_EQ(read_text_file(dir + "/dsql/migrations/0001.sql"),
+            "CREATE INDEX ASYNC users_email ON users USING btree (email);\n");
+  // The command line still decides over the config.
+  const auto forced = run_dsqlint({"fix", "--target", "dsql", dir + "/pg/migrations"});
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(read_text_file(dir + "/pg/migrations/0001.sql"), "CREATE INDEX ASYNC users_email ON users (email);\n");
+  // A broken config is a usage error, and nothing is written.
+  write_file(dir + "/pg/.dsqlint.toml", "target = \"dsql:someday\"\n");
+  write_file(dir + "/pg/migrations/0001.sql", index);
+  const auto broken = run_dsqlint({"fix", dir + "/pg/migrations"});
+  EXPECT_EQ(broken.exit_code, 2) << broken.err;
+  EXPECT_EQ(read_text_file(dir + "/pg/migrations/0001.sql"), index);
+}
+
 }  // namespace
 }  // namespace dsqlint
