@@ -12,8 +12,9 @@ void check(const Statement& stmt, Context&, Findings& out) {
   const std::vector<std::string> columns = altered_columns(alter, AT_AlterColumnType);
   if (columns.empty()) return;
   out.report(stmt, StatementClass::Recreation,
-             compiled_format(FMT_COMPILE("DSQL rejects changing the type of {} on table {}, so apply rebuilds the table"),
-                         column_list(columns), display_name(alter->relation)))
+             compiled_format(
+                 FMT_COMPILE("DSQL rejects changing the type of {} on table {}, so apply rebuilds the table"),
+                 column_list(columns), display_name(alter->relation)))
       .at(stmt.word_or_start("TYPE"))
       .help(
           "apply creates the table anew with the new type, copies the rows in batches and swaps it in; to keep "

@@ -12,8 +12,9 @@ void check(const Statement& stmt, Context&, Findings& out) {
   const std::vector<std::string> columns = altered_columns(alter, AT_SetNotNull);
   if (columns.empty()) return;
   out.report(stmt, StatementClass::Recreation,
-             compiled_format(FMT_COMPILE("DSQL cannot add NOT NULL to {} on existing table {}, so apply rebuilds the table"),
-                         column_list(columns), display_name(alter->relation)))
+             compiled_format(
+                 FMT_COMPILE("DSQL cannot add NOT NULL to {} on existing table {}, so apply rebuilds the table"),
+                 column_list(columns), display_name(alter->relation)))
       .at(stmt.word_or_start("SET"))
       .help("apply creates the table anew with the column NOT NULL and copies the rows in batches; a NULL row "
             "stops the copy before anything is swapped. To keep the table, add CHECK (col IS NOT NULL) NOT VALID "

@@ -26,15 +26,17 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
   const Span at = idiom.in_file ? idiom.alter_span : stmt.span();
   if (!ctx.target.supports(Feature::ForeignKeys)) {
     out.report(stmt, StatementClass::Strip,
-               compiled_format(FMT_COMPILE("DSQL as of {} has no foreign keys; this DO block adding one to table {} is skipped"),
-                           ctx.target.name, table))
+               compiled_format(
+                   FMT_COMPILE("DSQL as of {} has no foreign keys; this DO block adding one to table {} is skipped"),
+                   ctx.target.name, table))
         .at(at)
         .help("enforce the relationship in the application, or target DSQL from 2026-08-26 on");
     return;
   }
   const NotValidRewrite rewrite = not_valid_rewrite(idiom.alter, idiom.constraint, idiom.base, idiom.alter_span.end);
   out.report(stmt, StatementClass::Rewrite,
-             compiled_format(FMT_COMPILE("DSQL runs no DO blocks; this one only adds a foreign key to table {}"), table))
+             compiled_format(
+                 FMT_COMPILE("DSQL runs no DO blocks; this one only adds a foreign key to table {}"), table))
       .at(at)
       .help("run the ALTER TABLE on its own with NOT VALID, then ALTER TABLE ASYNC ... VALIDATE CONSTRAINT; "
             "apply does so and accepts an existing constraint (42710) when resuming")

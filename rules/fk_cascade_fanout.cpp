@@ -84,9 +84,10 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
   }
   if (!ctx.target.supports(Feature::ForeignKeys)) return;  // fk-inline-new-table and the DO rules speak then
   out.report(stmt, StatementClass::Ok,
-             compiled_format(FMT_COMPILE("DSQL counts the rows that {} changes in table {} toward the 3,000-row limit of the "
-                         "transaction that changes the referenced row"),
-                         actions(key), display_name(table)))
+             compiled_format(
+                 FMT_COMPILE("DSQL counts the rows that {} changes in table {} toward the 3,000-row limit of the "
+                             "transaction that changes the referenced row"),
+                 actions(key), display_name(table)))
       .at(at)
       .help("if a referenced row can have thousands of referencing rows, use ON DELETE NO ACTION or RESTRICT and "
             "delete or update the referencing rows in batches of at most 3,000 first");

@@ -10,14 +10,16 @@ void check(const Statement& stmt, Context&, Findings& out) {
   if (!index || !index->if_not_exists) return;
   const std::string name = index->idxname ? index->idxname : "?";
   out.report(stmt, StatementClass::Ok,
-             compiled_format(FMT_COMPILE("DSQL's CREATE INDEX ASYNC IF NOT EXISTS {} also accepts an index of that name whose earlier "
-                         "build failed and left it INVALID"),
-                         name))
+             compiled_format(
+                 FMT_COMPILE("DSQL's CREATE INDEX ASYNC IF NOT EXISTS {} also accepts an index of that name whose earlier "
+                             "build failed and left it INVALID"),
+                 name))
       .at(stmt.word_or_start("EXISTS"))
-      .help(compiled_format(FMT_COMPILE("apply drops {0} first when a failed build left it INVALID, and checks pg_index.indisvalid "
-                        "after the build; when running the migration by other means, DROP INDEX {0} if indisvalid is "
-                        "false"),
-                        name));
+      .help(compiled_format(
+                FMT_COMPILE("apply drops {0} first when a failed build left it INVALID, and checks pg_index.indisvalid "
+                            "after the build; when running the migration by other means, DROP INDEX {0} if indisvalid is "
+                            "false"),
+                name));
 }
 
 const RuleRegistrar kRule{{

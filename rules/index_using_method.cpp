@@ -19,19 +19,23 @@ void check(const Statement& stmt, Context&, Findings& out) {
   if (method == "btree") {
     // Part of running the index the DSQL way, like ASYNC: counted and reported as INDEX.
     out.report(stmt, StatementClass::Index,
-               compiled_format(FMT_COMPILE("DSQL rejects the USING btree clause of an index on table {}: it has no USING clause"), table))
+               compiled_format(
+                   FMT_COMPILE("DSQL rejects the USING btree clause of an index on table {}: it has no USING clause"),
+                   table))
         .at(at)
         .help("delete USING btree; DSQL's one index method is already B-tree-like")
         .fix(Applicability::Safe, "delete USING btree", {Edit{Span{at.begin, clause->next_begin}, ""}});
     return;
   }
   out.report(stmt, StatementClass::Unsupported,
-             compiled_format(FMT_COMPILE("DSQL has no {} index method for the index on table {}: it offers only B-tree-like indexes"),
-                         method, table))
+             compiled_format(
+                 FMT_COMPILE("DSQL has no {} index method for the index on table {}: it offers only B-tree-like indexes"),
+                 method, table))
       .at(at)
-      .help(compiled_format(FMT_COMPILE("a B-tree index does not answer the queries a {} index serves (containment, ranges, full text); redesign "
-          "the access path, e.g. a lookup table or a computed column with a B-tree index, then delete USING {}"),
-          method, method));
+      .help(compiled_format(FMT_COMPILE("a B-tree index does not answer the queries a {} index serves (containment, "
+                                        "ranges, full text); redesign the access path, e.g. a lookup table or a "
+                                        "computed column with a B-tree index, then delete USING {}"),
+                            method, method));
 }
 
 const RuleRegistrar kRule{{

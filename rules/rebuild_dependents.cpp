@@ -28,16 +28,18 @@ void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   std::string what;
   if (!keys.empty()) what = compiled_format(FMT_COMPILE("foreign key{} {}"), keys.size() > 1 ? "s" : "", listed(keys));
   if (!views.empty())
-    what += compiled_format(FMT_COMPILE("{}read by view{} {}"), what.empty() ? "" : ", and is ", views.size() > 1 ? "s" : "", listed(views));
+    what += compiled_format(FMT_COMPILE("{}read by view{} {}"), what.empty() ? "" : ", and is ",
+                            views.size() > 1 ? "s" : "", listed(views));
   out.report(change.span, StatementClass::Ok,
              compiled_format(FMT_COMPILE("table {} that apply rebuilds is {}{}"), display_key(change.table),
-                         keys.empty() ? "" : "referenced by ", what))
+                             keys.empty() ? "" : "referenced by ", what))
       .help(keys.empty()
                 ? "apply drops the views just before the swap and creates them again right after it"
-                : compiled_format(FMT_COMPILE("apply drops the keys just before the swap and adds them back right after it (NOT VALID, "
-                              "then validated){}; until then nothing checks rows written to {}: stop writes to them "
-                              "during the rebuild"),
-                              views.empty() ? "" : ", and recreates the views", listed(holders)));
+                : compiled_format(
+                      FMT_COMPILE("apply drops the keys just before the swap and adds them back right after it (NOT VALID, "
+                                  "then validated){}; until then nothing checks rows written to {}: stop writes to them "
+                                  "during the rebuild"),
+                      views.empty() ? "" : ", and recreates the views", listed(holders)));
 }
 
 const RuleRegistrar kRule{{

@@ -49,9 +49,10 @@ void check_alter_table(const Statement& stmt, const AlterTableStmt* alter, Findi
   const Span at = rls_clause(stmt);
   if (static_cast<size_t>(rls) < commands.size()) {
     out.report(stmt, StatementClass::Unsupported,
-               compiled_format(FMT_COMPILE("DSQL has no row-level security, and this ALTER TABLE on table {} also makes other "
-                           "changes, so it cannot be skipped whole"),
-                           table))
+               compiled_format(
+                   FMT_COMPILE("DSQL has no row-level security, and this ALTER TABLE on table {} also makes other "
+                               "changes, so it cannot be skipped whole"),
+                   table))
         .at(at)
         .help(
             "split the statement: put the ROW LEVEL SECURITY subcommands in an ALTER TABLE of their own, "
@@ -59,8 +60,9 @@ void check_alter_table(const Statement& stmt, const AlterTableStmt* alter, Findi
     return;
   }
   out.report(stmt, StatementClass::Strip,
-             compiled_format(FMT_COMPILE("DSQL has no row-level security, so apply skips {} on table {}, a security change"),
-                         rls_command(*std::find_if(commands.begin(), commands.end(), is_rls_command)), table))
+             compiled_format(
+                 FMT_COMPILE("DSQL has no row-level security, so apply skips {} on table {}, a security change"),
+                 rls_command(*std::find_if(commands.begin(), commands.end(), is_rls_command)), table))
       .at(at)
       .help(std::string(kHelp));
 }
@@ -69,9 +71,11 @@ void check(const Statement& stmt, Context&, Findings& out) {
   if (const auto* alter = stmt.as<AlterTableStmt>()) return check_alter_table(stmt, alter, out);
   std::string what;
   if (const auto* create = stmt.as<CreatePolicyStmt>())
-    what = compiled_format(FMT_COMPILE("CREATE POLICY {} on table {}"), create->policy_name, display_name(create->table));
+    what = compiled_format(
+               FMT_COMPILE("CREATE POLICY {} on table {}"), create->policy_name, display_name(create->table));
   else if (const auto* alter_policy = stmt.as<AlterPolicyStmt>())
-    what = compiled_format(FMT_COMPILE("ALTER POLICY {} on table {}"), alter_policy->policy_name, display_name(alter_policy->table));
+    what = compiled_format(
+               FMT_COMPILE("ALTER POLICY {} on table {}"), alter_policy->policy_name, display_name(alter_policy->table));
   else if (const auto* drop = stmt.as<DropStmt>(); drop && drop->removeType == OBJECT_POLICY)
     what = "DROP POLICY " + dropped_objects_on_tables(drop);
   else

@@ -12,11 +12,13 @@ void report(const Statement& stmt, const Context& ctx, const CreateStmt* create,
             Findings& out) {
   const std::string type = type_name(column->typeName);
   const Span span = type_span(stmt, column->typeName);
-  const std::string where = compiled_format(FMT_COMPILE("column {} of table {}"), column->colname, display_name(create->relation));
+  const std::string where = compiled_format(
+                                FMT_COMPILE("column {} of table {}"), column->colname, display_name(create->relation));
   if (!ctx.target.supports(Feature::Sequences)) {
     out.report(stmt, StatementClass::Unsupported,
-               compiled_format(FMT_COMPILE("DSQL before {} has no {} type and no sequences for {}"), feature_date(Feature::Sequences),
-                           type, where))
+               compiled_format(
+                   FMT_COMPILE("DSQL before {} has no {} type and no sequences for {}"), feature_date(Feature::Sequences),
+                   type, where))
         .at(span)
         .help("use a uuid key with DEFAULT gen_random_uuid(), or target a DSQL date that has identity columns");
     return;
