@@ -17,6 +17,15 @@ TEST(Utf8, FindsTheFirstBadByte) {
   EXPECT_EQ(first_invalid_utf8("\xC0\xAF"), 0u);          // overlong '/'
   EXPECT_EQ(first_invalid_utf8("x\xED\xA0\x80"), 1u);     // surrogate
   EXPECT_EQ(first_invalid_utf8("0123456789\xE9t\xE9"), 10u);  // Latin-1 after the fast path
+  // Each place a bad byte can take in and after the 32- and 8-byte steps, after valid
+  // multi-byte text that stops a step.
+  const std::string ascii(70, 'a');
+  for (size_t at = 0; at < ascii.size(); ++at) {
+    std::string text = ascii;
+    text[at] = '\xff';
+    EXPECT_EQ(first_invalid_utf8(text), at);
+    EXPECT_EQ(first_invalid_utf8(std::string(40, 'b') + "\xC3\xA7" + text), 42u + at);
+  }
 }
 
 TEST(Validate, RefusesBinaryInvalidAndEmpty) {
