@@ -115,8 +115,11 @@ TableModel* Catalog::table(const std::string& key) {
 void Catalog::add_table(TableModel table) { tables_.insert(std::make_unique<TableModel>(std::move(table))); }
 
 std::optional<TableModel> Catalog::take_table(const std::string& key) {
-  if (!table(key)) return std::nullopt;
-  return std::move(*tables_.extract(key));
+  // One lookup for a table held as a model; a packed one is unpacked into the map first.
+  std::unique_ptr<TableModel> taken = tables_.extract(key);
+  if (!taken && table(key)) taken = tables_.extract(key);
+  if (!taken) return std::nullopt;
+  return std::move(*taken);
 }
 
 TableModel* Catalog::table_of_index(const std::string& index_key) {

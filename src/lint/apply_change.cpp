@@ -156,15 +156,17 @@ void add_view(Catalog& catalog, ViewModel view, const Origin& origin) {
 }
 
 void drop_table(Catalog& catalog, const std::string& key) {
-  if (!catalog.table(key)) return;
+  // Taken out first, in one lookup: dropping the foreign keys that point at it edits only
+  // the other tables.
+  const std::optional<TableModel> table = catalog.take_table(key);
+  if (!table) return;
   drop_inbound(catalog, key, nullptr);
   // The table's own names leave the reverse indexes with it: no footprint to compare.
-  const TableModel table = *catalog.take_table(key);
-  for (const ConstraintModel& c : table.constraints) {
+  for (const ConstraintModel& c : table->constraints) {
     if (c.kind == ConstraintKind::ForeignKey) forget_reference(catalog, key, c.references->table);
-    if (c.is_key()) forget_index(catalog, table.schema, c.name);
+    if (c.is_key()) forget_index(catalog, table->schema, c.name);
   }
-  for (const IndexModel& index : table.indexes) forget_index(catalog, table.schema, index.name);
+  for (const IndexModel& index : table->indexes) forget_index(catalog, table->schema, index.name);
   catalog.referenced_by.erase(key);
   drop_readers(catalog, key);
 }
