@@ -74,10 +74,9 @@ void forget_index(Catalog& catalog, const std::string& schema, std::string_view 
   catalog.index_owner.erase(index_key);
 }
 
-/// Brings the reverse indexes from `before` to what table `key` holds now (null: gone),
-/// touching only the names that changed.
-void reindex(Catalog& catalog, const std::string& key, const Footprint& before) {
-  const TableModel* table = catalog.table(key);
+/// Brings the reverse indexes from `before` to what `table`, table `key`, holds now (null:
+/// gone), touching only the names that changed.
+void reindex(Catalog& catalog, const std::string& key, const TableModel* table, const Footprint& before) {
   const Names<std::string_view> after(table);
   compare(
       before.names.targets, after.targets,
@@ -87,6 +86,10 @@ void reindex(Catalog& catalog, const std::string& key, const Footprint& before) 
       before.names.indexes, after.indexes,
       [&](std::string_view index) { forget_index(catalog, before.schema, index); },
       [&](std::string_view index) { catalog.index_owner[object_key(table->schema, index)] = key; });
+}
+
+void reindex(Catalog& catalog, const std::string& key, const Footprint& before) {
+  reindex(catalog, key, catalog.table(key), before);
 }
 
 /// Runs `change`, which names no index and no referenced table, on table `key`.
@@ -102,7 +105,7 @@ void change_table(Catalog& catalog, const std::string& key, Change&& change) {
   if (!table) return;
   const Footprint before = footprint(table);
   change(*table);
-  reindex(catalog, key, before);
+  reindex(catalog, key, table, before);
 }
 
 /// The foreign keys of other tables that rely on `keys` of table `key` (all of them when
@@ -187,11 +190,16 @@ void follow_relation_rename(Catalog& catalog, const std::string& from, const std
   }
 }
 
-/// The tables holding a CHECK that emulates an enum, for ALTER TYPE to find them.
+/// The tables holding a CHECK that emulates an enum, for ALTER TYPE to find them: after
+/// each change that may add one (CREATE TABLE, ADD CONSTRAINT, ADD COLUMN), on the table
+/// the change found already where it has one.
+void note_enum_users(Catalog& catalog, const TableModel& table, const std::string& table_key) {
+  for (const ConstraintModel& constraint : table.constraints)
+    if (!constraint.emulates.empty()) catalog.enum_users[constraint.emulates].insert(table_key);
+}
+
 void note_enum_users(Catalog& catalog, const std::string& table_key) {
-  if (const TableModel* table = catalog.table(table_key))
-    for (const ConstraintModel& constraint : table->constraints)
-      if (!constraint.emulates.empty()) catalog.enum_users[constraint.emulates].insert(table_key);
+  if (const TableModel* table = catalog.table(table_key)) note_enum_users(catalog, *table, table_key);
 }
 
 /// The relation keeps its schema, which is the object's own: a key cannot say where a
@@ -273,7 +281,8 @@ void copy_like(TableModel& table, const TableModel& source, uint32_t options) {
 
 /// `movable`, when given, is `change.created` to move from rather than copy.
 void create_table(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable) {
-  if (catalog.table(change.table) || origin.stripped) return;
+  if (const TableModel* existing = catalog.table(change.table)) return note_enum_users(catalog, *existing, change.table);
+  if (origin.stripped) return;
   TableModel table = movable ? std::move(*movable) : *change.created;
   drop_keys_created_instead(table);
   for (auto it = change.like.rbegin(); it != change.like.rend(); ++it)
@@ -282,17 +291,22 @@ void create_table(Catalog& catalog, const SchemaChange& change, const Origin& or
   table.origin = origin;
   name_new_table(table);
   catalog.add_table(std::move(table));
-  reindex(catalog, change.table, Footprint{});
+  const TableModel* added = catalog.table(change.table);
+  reindex(catalog, change.table, added, Footprint{});
+  if (added) note_enum_users(catalog, *added, change.table);
 }
 
 void add_constraint_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
   if (origin.stripped) {
     if (!change.constraint.name.empty())
       catalog.missing["constraint " + change.table + "/" + change.constraint.name] = origin;
-    return;
+    return note_enum_users(catalog, change.table);
   }
   if (!change.name.empty()) {
-    change_table(catalog, change.table, [&](TableModel& t) { add_key_using_index(t, change.constraint, change.name); });
+    change_table(catalog, change.table, [&](TableModel& t) {
+      add_key_using_index(t, change.constraint, change.name);
+      note_enum_users(catalog, t, change.table);
+    });
     return;
   }
   // A constraint added is appended, so the reverse indexes gain its names and lose none:
@@ -302,7 +316,19 @@ void add_constraint_change(Catalog& catalog, const SchemaChange& change, const O
     if (change.constraint.kind == ConstraintKind::ForeignKey)
       catalog.referenced_by[change.constraint.references->table].insert(change.table);
     if (change.constraint.is_key()) catalog.index_owner[object_key(t.schema, name)] = change.table;
+    note_enum_users(catalog, t, change.table);
   });
+}
+
+void add_column_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
+  if (origin.stripped) return note_enum_users(catalog, change.table);
+  const auto add = [&](TableModel& t) {
+    add_column(t, change.column, change.constraints);
+    note_enum_users(catalog, t, change.table);
+  };
+  // A column without constraints adds no name to the reverse indexes: no footprint to compare.
+  if (change.constraints.empty()) return edit_table(catalog, change.table, add);
+  change_table(catalog, change.table, add);
 }
 
 void drop_constraint_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
@@ -467,24 +493,14 @@ namespace {
 
 void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable);
 
-void apply(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable) {
-  apply_one(catalog, change, origin, movable);
-  switch (change.kind) {
-    case Kind::CreateTable:
-    case Kind::AddConstraint:
-    case Kind::AddColumn: return note_enum_users(catalog, change.table);
-    default: return;
-  }
-}
-
 }  // namespace
 
 void apply_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
-  apply(catalog, change, origin, nullptr);
+  apply_one(catalog, change, origin, nullptr);
 }
 
 void apply_change(Catalog& catalog, SchemaChange&& change, const Origin& origin) {
-  apply(catalog, change, origin, change.kind == Kind::CreateTable ? &change.created.edit() : nullptr);
+  apply_one(catalog, change, origin, change.kind == Kind::CreateTable ? &change.created.edit() : nullptr);
 }
 
 namespace {
@@ -494,6 +510,7 @@ void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origi
     case Kind::CreateTable: return create_table(catalog, change, origin, movable);
     case Kind::AddConstraint: return add_constraint_change(catalog, change, origin);
     case Kind::DropConstraint: return drop_constraint_change(catalog, change, origin);
+    case Kind::AddColumn: return add_column_change(catalog, change, origin);
     case Kind::CreatePolicy:
     case Kind::CreateStatistics:
     case Kind::EnableRls: break;
@@ -507,10 +524,6 @@ void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origi
       });
     case Kind::ValidateConstraint:
       return edit_table(catalog, change.table, [&](TableModel& t) { validate_constraint(t, change.name); });
-    case Kind::AddColumn:
-      if (change.constraints.empty())
-        return edit_table(catalog, change.table, [&](TableModel& t) { add_column(t, change.column, {}); });
-      return change_table(catalog, change.table, [&](TableModel& t) { add_column(t, change.column, change.constraints); });
     case Kind::DropColumn: return drop_column_change(catalog, change);
     case Kind::AlterColumnType:
     case Kind::SetColumnDefault:
