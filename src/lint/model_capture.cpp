@@ -140,7 +140,8 @@ std::vector<std::string> nextval_sequences(const Node* expr) {
   return {relation_key(schema.empty() ? nullptr : schema.c_str(), name.c_str())};
 }
 
-ConstraintModel constraint_model(const Constraint* constraint, const char* column, bool created) {
+ConstraintModel constraint_model(const Constraint* constraint, const char* column, bool created,
+                                 const RangeVar* table) {
   ConstraintModel out{.name = constraint->conname ? constraint->conname : "", .kind = kind_of(constraint->contype)};
   const std::vector<std::string> own = column ? std::vector<std::string>{column} : std::vector<std::string>{};
   switch (constraint->contype) {
@@ -150,7 +151,7 @@ ConstraintModel constraint_model(const Constraint* constraint, const char* colum
       out.include = string_list(constraint->including);
       out.nulls_not_distinct = constraint->nulls_not_distinct;
       break;
-    case CONSTR_CHECK: out.expression_sql = expression_sql(constraint->raw_expr); break;
+    case CONSTR_CHECK: out.expression_sql = own_expression_sql(constraint->raw_expr, table); break;
     case CONSTR_FOREIGN:
       out.columns = constraint->fk_attrs ? string_list(constraint->fk_attrs) : own;
       out.references = ForeignKeyModel{.table = relation_key(constraint->pktable),
@@ -180,7 +181,7 @@ bool apply_constraint_attribute(const Constraint* attribute, ConstraintModel& pr
   }
 }
 
-ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& constraints) {
+ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& constraints, const RangeVar* table) {
   ColumnModel column{.name = def->colname ? def->colname : "", .type = column_type(def->typeName)};
   if (def->collClause) column.extra.edit().collation = collation_sql(def->collClause);
   if (def->storage_name) column.extra.edit().storage = lower(def->storage_name);
@@ -198,11 +199,11 @@ ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& con
         column.extra.set(&ColumnExtras::identity_options, sequence_options_sql(c->options));
         column.not_null = true;
         break;
-      case CONSTR_GENERATED: column.extra.edit().generated_sql = expression_sql(c->raw_expr); break;
+      case CONSTR_GENERATED: column.extra.edit().generated_sql = own_expression_sql(c->raw_expr, table); break;
       default:
         if (constraints.size() > first && apply_constraint_attribute(c, constraints.back())) break;
         if (c->contype == CONSTR_PRIMARY) column.not_null = true;
-        constraints.push_back(constraint_model(c, def->colname, false));
+        constraints.push_back(constraint_model(c, def->colname, false, table));
     }
   }
   return column;
@@ -216,7 +217,7 @@ IndexModel index_model(const IndexStmt* index) {
   if (index->accessMethod && std::string_view(index->accessMethod) != "btree") extra.method = index->accessMethod;
   for (const IndexElem* elem : list_nodes<IndexElem>(index->indexParams, T_IndexElem)) {
     IndexKeyModel key{.column = elem->name ? elem->name : ""};
-    key.extra.set(&IndexKeyExtras::expression_sql, expression_sql(elem->expr));
+    key.extra.set(&IndexKeyExtras::expression_sql, own_expression_sql(elem->expr, index->relation));
     if (elem->collation) key.extra.edit().collation = qualified_sql(elem->collation);
     if (elem->opclass) key.extra.edit().opclass = qualified_sql(elem->opclass);
     key.ordering = elem->ordering == SORTBY_ASC ? 'a' : elem->ordering == SORTBY_DESC ? 'd' : 0;
@@ -225,7 +226,7 @@ IndexModel index_model(const IndexStmt* index) {
   }
   for (const IndexElem* elem : list_nodes<IndexElem>(index->indexIncludingParams, T_IndexElem))
     if (elem->name) extra.include.emplace_back(elem->name);
-  extra.predicate_sql = expression_sql(index->whereClause);
+  extra.predicate_sql = own_expression_sql(index->whereClause, index->relation);
   if (!extra.empty()) out.extra = std::move(extra);
   return out;
 }

@@ -20,13 +20,15 @@ TypeRef column_type(const TypeName* type);
 /// A COLLATE clause's collation as SQL ("\"C\"", "pg_catalog.\"default\""); empty for none.
 std::string collation_sql(const CollateClause* collate);
 
-/// A column definition; its PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY and EXCLUDE clauses go
-/// to `constraints`, about the column.
-ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& constraints);
+/// A column definition of `table`; its PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY and EXCLUDE
+/// clauses go to `constraints`, about the column. Expressions are kept without the table's
+/// name in them (parse/references.h own_expression_sql); `table` null: as written.
+ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& constraints, const RangeVar* table);
 
-/// A table constraint, or a column's (`column` names it). `created`: in CREATE TABLE, where
+/// A constraint of `table`, or of its column `column`. `created`: in CREATE TABLE, where
 /// PostgreSQL takes NOT VALID as valid (the table is empty).
-ConstraintModel constraint_model(const Constraint* constraint, const char* column, bool created);
+ConstraintModel constraint_model(const Constraint* constraint, const char* column, bool created,
+                                 const RangeVar* table);
 
 /// Applies a DEFERRABLE / INITIALLY ... clause that follows a column constraint.
 bool apply_constraint_attribute(const Constraint* attribute, ConstraintModel& previous);

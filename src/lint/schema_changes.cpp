@@ -26,9 +26,11 @@ void create_table(const CreateStmt* create, SchemaChange& change) {
   foreach (cell, create->tableElts) {
     const auto* node = static_cast<const Node*>(lfirst(cell));
     if (IsA(node, ColumnDef)) {
-      table.columns.push_back(column_model(castNode(ColumnDef, const_cast<Node*>(node)), table.constraints));
+      table.columns.push_back(
+          column_model(castNode(ColumnDef, const_cast<Node*>(node)), table.constraints, create->relation));
     } else if (IsA(node, Constraint)) {
-      table.constraints.push_back(constraint_model(castNode(Constraint, const_cast<Node*>(node)), nullptr, true));
+      table.constraints.push_back(
+          constraint_model(castNode(Constraint, const_cast<Node*>(node)), nullptr, true, create->relation));
     } else if (IsA(node, TableLikeClause)) {
       const auto* like = castNode(TableLikeClause, const_cast<Node*>(node));
       change.like.emplace_back(relation_key(like->relation), like->options);
@@ -38,9 +40,9 @@ void create_table(const CreateStmt* create, SchemaChange& change) {
   table.lifetime_columns = static_cast<unsigned>(table.columns.size());
 }
 
-void add_column(const ColumnDef* def, SchemaChange& change) {
+void add_column(const ColumnDef* def, const RangeVar* table, SchemaChange& change) {
   change.kind = Kind::AddColumn;
-  change.column = column_model(def, change.constraints);
+  change.column = column_model(def, change.constraints, table);
   change.name = change.column.name;
 }
 
@@ -54,10 +56,10 @@ void alter_column_type(const ColumnDef* def, SchemaChange& change) {
 
 std::string grantee_name(const RoleSpec* role);
 
-/// One ALTER TABLE subcommand; false for those that change nothing the model keeps.
-bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
+/// One ALTER TABLE subcommand on `table`; false for those that change nothing the model keeps.
+bool alter_command(const AlterTableCmd* cmd, const RangeVar* table, SchemaChange& change) {
   switch (cmd->subtype) {
-    case AT_AddColumn: add_column(castNode(ColumnDef, cmd->def), change); break;
+    case AT_AddColumn: add_column(castNode(ColumnDef, cmd->def), table, change); break;
     case AT_DropColumn: change.kind = Kind::DropColumn; break;
     case AT_AlterColumnType: alter_column_type(castNode(ColumnDef, cmd->def), change); break;
     case AT_ColumnDefault:
@@ -70,7 +72,7 @@ bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
     case AT_AddConstraint: {
       const auto* constraint = castNode(Constraint, cmd->def);
       change.kind = Kind::AddConstraint;
-      change.constraint = constraint_model(constraint, nullptr, false);
+      change.constraint = constraint_model(constraint, nullptr, false, table);
       change.name = constraint->indexname ? constraint->indexname : "";
       break;
     }
@@ -82,7 +84,7 @@ bool alter_command(const AlterTableCmd* cmd, SchemaChange& change) {
       std::vector<ConstraintModel> none;
       ColumnDef def{.type = T_ColumnDef, .colname = cmd->name, .constraints = list_make1(cmd->def)};
       change.kind = Kind::SetIdentity;
-      change.column = column_model(&def, none);
+      change.column = column_model(&def, none, table);
       break;
     }
     case AT_DropIdentity: change.kind = Kind::SetIdentity; break;
@@ -116,7 +118,7 @@ void alter_table(const AlterTableStmt* alter, std::vector<SchemaChange>& out) {
     SchemaChange& change = add(out, Kind::CreateTable, table);
     change.name = cmd->name ? cmd->name : "";
     change.replace = cmd->missing_ok;  // IF [NOT] EXISTS
-    if (!alter_command(cmd, change)) out.pop_back();
+    if (!alter_command(cmd, alter->relation, change)) out.pop_back();
   }
 }
 
@@ -170,7 +172,7 @@ SchemaChange create_domain(const CreateDomainStmt* domain) {
   def.typeName = domain->typeName;
   def.collClause = domain->collClause;
   def.constraints = domain->constraints;
-  change.column = column_model(&def, change.constraints);
+  change.column = column_model(&def, change.constraints, nullptr);  // a domain's CHECK reads VALUE
   return change;
 }
 

@@ -99,6 +99,25 @@ std::vector<std::string> referenced_relations(const Node* query) {
   return out;
 }
 
+std::string own_expression_sql(const Node* expression, const RangeVar* table) {
+  if (!expression || !table || !table->relname) return expression_sql(expression);
+  const std::string_view schema = table->schemaname ? table->schemaname : "public";
+  // Unqualified for the deparse only: the parse tree is the statement's, read again later.
+  std::vector<std::pair<ColumnRef*, List*>> qualified;
+  for (Node* node : references(expression).value_or(std::vector<Node*>{})) {
+    if (!IsA(node, ColumnRef)) continue;
+    auto* ref = castNode(ColumnRef, node);
+    const std::vector<std::string_view> names = ref_names(ref);
+    if (names.size() < 2 || names.size() > 3 || names[names.size() - 2] != table->relname) continue;
+    if (names.size() == 3 && names[0] != schema) continue;
+    qualified.emplace_back(ref, ref->fields);
+    ref->fields = list_make1(llast(ref->fields));
+  }
+  std::string sql = expression_sql(expression);
+  for (const auto& [ref, fields] : qualified) ref->fields = fields;
+  return sql;
+}
+
 std::string rename_column_in_expression(std::string_view sql, std::string_view table, std::string_view from,
                                         std::string_view to) {
   if (sql.find(from) == std::string_view::npos) return std::string(sql);  // cannot name it: nothing to parse

@@ -5,6 +5,7 @@
 #include <vector>
 
 struct Node;
+struct RangeVar;
 
 // The columns and relations an expression or query names, read from its parse tree, and
 // the same SQL with one of them renamed: how the schema model follows a RENAME into the
@@ -17,6 +18,12 @@ std::optional<std::vector<std::string>> referenced_columns(const Node* expressio
 
 /// The relations a query reads, as "schema.name" keys (public when unqualified), each once.
 std::vector<std::string> referenced_relations(const Node* query);
+
+/// A table's own expression (a CHECK, a generated column, an index key or predicate) as
+/// SQL without the table's name in its column references ("users"."age" becomes "age"), as
+/// PostgreSQL keeps it: Drizzle writes CHECKs qualified, and the qualified form no longer
+/// reads the table once a rebuild or a rename gives it another name. `table` null: as is.
+std::string own_expression_sql(const Node* expression, const RangeVar* table);
 
 /// The expression `sql` with every reference to column `from` (unqualified, or qualified by
 /// `table`) naming `to` instead; `sql` itself when nothing changes or it cannot be read.
