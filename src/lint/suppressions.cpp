@@ -125,10 +125,20 @@ void check_suppression(FileResult& file, const Suppression& suppression) {
   }
 }
 
+/// Whether `text` holds the marker anywhere. Found from its 'q', a letter SQL seldom uses:
+/// memmem's general search cost as much as the UTF-8 check of every file.
+bool mentions_marker(std::string_view text) {
+  constexpr size_t kRare = 2;
+  static_assert(kMarker[kRare] == 'q');
+  for (size_t at = text.find('q', kRare); at != std::string_view::npos; at = text.find('q', at + 1))
+    if (text.substr(at - kRare, kMarker.size()) == kMarker) return true;
+  return false;
+}
+
 }  // namespace
 
 void apply_suppressions(FileResult& file) {
-  if (!memmem(file.source.text.data(), file.source.text.size(), kMarker.data(), kMarker.size())) return;
+  if (!mentions_marker(file.source.text)) return;
   std::vector<Suppression> suppressions = read_suppressions(file.source);
   for (Suppression& suppression : suppressions) {
     if (suppression.whole_file) {
