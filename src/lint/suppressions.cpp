@@ -1,7 +1,6 @@
 #include "lint/suppressions.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include <fmt/format.h>
 
