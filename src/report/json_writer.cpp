@@ -100,45 +100,46 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 void JsonWriter::flush() {
-  out_.append(buffer_, static_cast<size_t>(w_ - buffer_));
-  w_ = buffer_;
+  if (!w_) return;
+  out_.resize(static_cast<size_t>(w_ - out_.data()));
+  w_ = end_ = nullptr;
 }
 
-JsonWriter& JsonWriter::long_key(std::string_view name) {
-  flush();
-  if (need_comma_) out_ += ',';
-  append_json_string(out_, name);
-  out_ += ':';
-  need_comma_ = false;
-  return *this;
+void JsonWriter::grow(size_t n) {
+  const size_t used = written();
+  // Growing a string zero-fills what it adds: in steps of 2 KiB, memset stays a loop of
+  // vector stores (larger fills take rep stosb), and room left over is kept for what follows.
+  while (out_.size() < used + n) out_.append(2048, '\0');
+  w_ = out_.data() + used;
+  end_ = out_.data() + out_.size();
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   separate();
-  if (escaped_bound(text.size()) > kBuffer) {
-    flush();
-    append_json_string(out_, text);
-  } else {
-    w_ = escape_json(room(escaped_bound(text.size())), text);
-  }
+  w_ = escape_json(room(escaped_bound(text.size())), text);
+  return *this;
+}
+
+JsonWriter& JsonWriter::repeat(size_t from, size_t to) {
+  separate();
+  char* const w = room(to - from);
+  std::memcpy(w, out_.data() + from, to - from);
+  w_ = w + (to - from);
   return *this;
 }
 
 JsonWriter& JsonWriter::number(int64_t n) {
   separate();
-  w_ = std::to_chars(room(24), buffer_ + kBuffer, n).ptr;
+  char* const w = room(24);
+  w_ = std::to_chars(w, w + 24, n).ptr;
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   separate();
-  if (json.size() > kBuffer) {
-    flush();
-    out_ += json;
-  } else {
-    std::memcpy(room(json.size()), json.data(), json.size());
-    w_ += json.size();
-  }
+  char* const w = room(json.size());
+  if (!json.empty()) std::memcpy(w, json.data(), json.size());
+  w_ = w + json.size();
   return *this;
 }
 

@@ -11,10 +11,10 @@
 namespace dsqlint {
 
 /// A streaming JSON writer: escapes as RFC 8259 requires and puts commas where they
-/// belong. It gathers what it writes in a buffer of its own and appends that to `out` when
-/// the buffer fills, on flush() and when it goes out of scope: a report is a million small
-/// pieces, and each std::string append costs more than the piece. Call flush() before
-/// writing to `out` directly while the writer is alive.
+/// belong. It writes straight into `out`, which it grows ahead of what it writes: a report
+/// is a million small pieces, and each std::string append costs more than the piece. What
+/// `out` holds is the text only once flush() has trimmed it (also done when the writer goes
+/// out of scope): call flush() before reading `out` or writing to it directly.
 class JsonWriter {
  public:
   /// `after_value`: the text so far ends with a value, so the next one needs a comma
@@ -30,7 +30,6 @@ class JsonWriter {
   JsonWriter& end_array() { return close(']'); }
   /// Inline: names are literals, so their copy compiles to a few moves.
   JsonWriter& key(std::string_view name) {
-    if (name.size() + 4 > kBuffer) return long_key(name);
     char* w = room(name.size() + 4);
     if (need_comma_) *w++ = ',';
     *w++ = '"';
@@ -54,7 +53,6 @@ class JsonWriter {
   /// A `"name":number` field. Inline, like key(): positions are most of a report, and a
   /// literal name is then copied with its length known.
   JsonWriter& number_field(std::string_view name, int64_t n) {
-    if (name.size() + 28 > kBuffer) return key(name).number(n);
     char* w = room(name.size() + 28);
     if (need_comma_) *w++ = ',';
     *w++ = '"';
@@ -67,8 +65,13 @@ class JsonWriter {
     return *this;
   }
   JsonWriter& null() { return raw("null"); }
-  /// A value already written as JSON (e.g. a string escaped once and used twice).
+  /// A value already written as JSON.
   JsonWriter& raw(std::string_view json);
+  /// How much this writer's `out` holds so far: marks where a value begins and ends, to
+  /// write it again with repeat().
+  size_t written() const { return w_ ? static_cast<size_t>(w_ - out_.data()) : out_.size(); }
+  /// The value written between two marks, again (a string escaped once and used twice).
+  JsonWriter& repeat(size_t from, size_t to);
 
   template <typename T>
   JsonWriter& field(std::string_view name, const T& v) {
@@ -76,18 +79,16 @@ class JsonWriter {
     return value(v);
   }
 
-  /// Appends what is buffered to `out`.
+  /// Trims `out` to the text written.
   void flush();
 
  private:
-  static constexpr size_t kBuffer = 16384;
-
-  /// Room for `n` more bytes in the buffer (n <= kBuffer), flushing first if needed.
+  /// Room for `n` more bytes at w_, growing `out` if needed.
   char* room(size_t n) {
-    if (static_cast<size_t>(buffer_ + kBuffer - w_) < n) flush();
+    if (static_cast<size_t>(end_ - w_) < n) grow(n);
     return w_;
   }
-  JsonWriter& long_key(std::string_view name);
+  void grow(size_t n);
   void separate() {
     if (need_comma_) *room(1) = ',', ++w_;
     need_comma_ = true;
@@ -108,8 +109,8 @@ class JsonWriter {
 
   std::string& out_;
   bool need_comma_ = false;
-  char* w_ = buffer_;
-  char buffer_[kBuffer];
+  char* w_ = nullptr;    ///< where the next byte goes, in `out`; null when `out` is trimmed
+  char* end_ = nullptr;  ///< the end of `out`, the room's end
 };
 
 /// `text` as a JSON string literal, quotes included.

@@ -54,14 +54,13 @@ TEST(JsonWriter, PutsCommasBetweenMembers) {
   std::string out;
   JsonWriter json(out);
   json.begin_object().field("a", 1).key("b").begin_array().value("x").value(true).null().end_array().end_object();
-  EXPECT_EQ(out, "");  // buffered until flushed
   json.flush();
   EXPECT_EQ(out, R"({"a":1,"b":["x",true,null]})");
 }
 
 TEST(JsonWriter, LongDocumentsAndLongStringsComeOutWholeAndInOrder) {
-  // Many small pieces fill the writer's buffer again and again; strings longer than the
-  // buffer bypass it; text already in `out` and a document written in two writers stay.
+  // Many small pieces grow `out` again and again, as do strings longer than each step it
+  // grows by; text already in `out` and a document written in two writers stay.
   std::string out = "[";
   nlohmann::json expected = nlohmann::json::array();
   for (int part = 0; part < 2; ++part) {
