@@ -50,9 +50,25 @@ Position LineIndex::position(std::string_view text, uint32_t offset) const {
   const uint32_t line = static_cast<uint32_t>(it - starts_.begin());
   const uint32_t start = starts_[line == 0 ? 0 : line - 1];
   if (offset < start) return {1, 1};  // inside the byte order mark
-  if (ascii_) return {line == 0 ? 1 : line, offset - start + 1};
-  const auto prefix = text.substr(start, offset - start);
-  return {line == 0 ? 1 : line, static_cast<uint32_t>(count_code_points(prefix)) + 1};
+  return {line, column(text, line, offset)};
+}
+
+uint32_t LineIndex::column(std::string_view text, uint32_t line, uint32_t offset) const {
+  const uint32_t start = starts_[line - 1];
+  if (ascii_) return offset - start + 1;
+  return static_cast<uint32_t>(count_code_points(text.substr(start, offset - start))) + 1;
+}
+
+Position LineIndex::Cursor::position(uint32_t offset) {
+  const std::vector<uint32_t>& starts = lines_.starts_;
+  if (offset < starts[0]) return {1, 1};  // inside the byte order mark
+  if (offset < starts[line_ - 1]) line_ = 1;  // behind: from the top
+  // A few lines on, else a bisection of the rest (line_ is 1-based: starts[line_] is where
+  // the next line starts).
+  for (int step = 0; step < 4 && line_ < starts.size() && starts[line_] <= offset; ++step) ++line_;
+  if (line_ < starts.size() && starts[line_] <= offset)
+    line_ = static_cast<uint32_t>(std::upper_bound(starts.begin() + line_, starts.end(), offset) - starts.begin());
+  return {line_, lines_.column(text_, line_, offset)};
 }
 
 std::pair<Position, Position> LineIndex::range(std::string_view text, uint32_t begin, uint32_t end) const {

@@ -30,7 +30,24 @@ class LineIndex {
   uint32_t line_start(uint32_t line) const { return starts_[line - 1]; }
   uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
 
+  /// Positions looked up one after another, each search starting from the line of the one
+  /// before: a report's spans come mostly in order and close together.
+  class Cursor {
+   public:
+    Cursor(const LineIndex& lines, std::string_view text) : lines_(lines), text_(text) {}
+    Position position(uint32_t offset);
+    std::pair<Position, Position> range(uint32_t begin, uint32_t end) { return {position(begin), position(end)}; }
+
+   private:
+    const LineIndex& lines_;
+    std::string_view text_;
+    uint32_t line_ = 1;
+  };
+
  private:
+  /// The column of `offset` on `line`, counted from its start.
+  uint32_t column(std::string_view text, uint32_t line, uint32_t offset) const;
+
   std::vector<uint32_t> starts_;
   bool ascii_ = false;  ///< every column is a byte count: no code points to count
 };

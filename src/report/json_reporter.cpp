@@ -7,19 +7,19 @@ namespace dsqlint {
 
 namespace {
 
-void write_range(JsonWriter& json, const FileResult& file, Span span) {
-  const auto [begin, end] = file.range(span);
+void write_range(JsonWriter& json, LineIndex::Cursor& lines, Span span) {
+  const auto [begin, end] = lines.range(span.begin, span.end);
   json.number_field("line", begin.line).number_field("column", begin.column);
   json.number_field("end_line", end.line).number_field("end_column", end.column);
 }
 
-void write_fix(JsonWriter& json, const FileResult& file, const Fix& fix) {
+void write_fix(JsonWriter& json, LineIndex::Cursor& lines, const Fix& fix) {
   json.begin_object();
   json.field("applicability", applicability_name(fix.applicability)).field("description", fix.description);
   json.key("edits").begin_array();
   for (const Edit& edit : fix.edits) {
     json.begin_object();
-    write_range(json, file, edit.span);
+    write_range(json, lines, edit.span);
     json.field("text", edit.text).end_object();
   }
   json.end_array().key("followups").begin_array();
@@ -27,14 +27,14 @@ void write_fix(JsonWriter& json, const FileResult& file, const Fix& fix) {
   json.end_array().end_object();
 }
 
-void write_finding(JsonWriter& json, const FileResult& file, const Finding& finding) {
+void write_finding(JsonWriter& json, LineIndex::Cursor& lines, const Finding& finding) {
   json.begin_object();
   json.field("rule", finding.rule).field("severity", severity_name(finding.severity));
   json.field("class", class_name(finding.klass));
   json.field("message", finding.message).field("help", finding.help);
-  write_range(json, file, finding.span);
+  write_range(json, lines, finding.span);
   json.key("fixes").begin_array();
-  for (const Fix& fix : finding.fixes) write_fix(json, file, fix);
+  for (const Fix& fix : finding.fixes) write_fix(json, lines, fix);
   json.end_array();
   if (finding.suppressed)
     json.key("suppressed").begin_object().field("kind", finding.suppressed->kind).field("reason", finding.suppressed->reason).end_object();
@@ -96,8 +96,9 @@ void write_table(JsonWriter& json, const TableModel& table) {
   json.end_array().field("origin", describe(table.origin)).end_object();
 }
 
-void write_statement(JsonWriter& json, const FileResult& file, const StatementResult& statement) {
-  const auto [begin, end] = file.range(statement.span);
+void write_statement(JsonWriter& json, const FileResult& file, LineIndex::Cursor& lines,
+                     const StatementResult& statement) {
+  const auto [begin, end] = lines.range(statement.span.begin, statement.span.end);
   json.begin_object().number_field("index", statement.index).number_field("line", begin.line);
   json.number_field("column", begin.column).number_field("end_line", end.line).number_field("end_column", end.column);
   // Most statements run unchanged: their text escaped once for "sql", copied for "rewritten".
@@ -112,7 +113,7 @@ void write_statement(JsonWriter& json, const FileResult& file, const StatementRe
     else json.value(step);
   }
   json.end_array().key("findings").begin_array();
-  for (const Finding& finding : statement.findings) write_finding(json, file, finding);
+  for (const Finding& finding : statement.findings) write_finding(json, lines, finding);
   json.end_array();
   if (statement.table_is_new) json.field("table_is_new", true);
   if (statement.table_definition) write_table(json, *statement.table_definition);
@@ -121,7 +122,8 @@ void write_statement(JsonWriter& json, const FileResult& file, const StatementRe
 
 void write_file(JsonWriter& json, const FileResult& file) {
   json.begin_object().field("path", file.source.path).key("statements").begin_array();
-  for (const StatementResult& statement : file.statements) write_statement(json, file, statement);
+  LineIndex::Cursor lines(file.lines, file.source.text);
+  for (const StatementResult& statement : file.statements) write_statement(json, file, lines, statement);
   json.end_array().key("errors").begin_array();
   for (const FileError& error : file.errors) {
     json.begin_object().field("kind", error.kind).field("message", error.message);

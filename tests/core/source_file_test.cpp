@@ -118,5 +118,27 @@ TEST(LineIndex, RangeGivesWhatPositionGivesForBothEnds) {
   }
 }
 
+TEST(LineIndex, CursorGivesWhatPositionGivesInAnyOrder) {
+  // Offsets forward, backward, far ahead and repeated, so the cursor's step forward, its
+  // bisection and its return to the top all answer; one text ASCII, one not.
+  std::string ascii = "\xEF\xBB\xBF";
+  for (int n = 0; n < 60; ++n) ascii += std::string(static_cast<size_t>(n % 7), 'x') + "\n";
+  const std::string accented = ascii + "ça\r\n  é;";
+  for (const std::string& text : {ascii, accented}) {
+    const LineIndex lines(text);
+    LineIndex::Cursor cursor(lines, text);
+    const auto size = static_cast<uint32_t>(text.size());
+    for (const uint32_t stride : {1u, 5u, 37u, size - 1}) {
+      for (uint32_t i = 0; i <= size; ++i) {
+        const uint32_t offset = static_cast<uint32_t>((uint64_t{i} * stride) % (size + 1));
+        if (offset < size && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) continue;  // mid-character
+        const Position got = cursor.position(offset), expected = lines.position(text, offset);
+        ASSERT_EQ(got.line, expected.line) << stride << " " << offset;
+        ASSERT_EQ(got.column, expected.column) << stride << " " << offset;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dsqlint
