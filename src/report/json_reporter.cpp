@@ -15,7 +15,7 @@ void write_range(JsonWriter& json, LineIndex::Cursor& lines, Span span) {
 
 void write_fix(JsonWriter& json, LineIndex::Cursor& lines, const Fix& fix) {
   json.begin_object();
-  json.field("applicability", applicability_name(fix.applicability)).field("description", fix.description);
+  json.key("applicability").symbol(applicability_name(fix.applicability)).field("description", fix.description);
   json.key("edits").begin_array();
   for (const Edit& edit : fix.edits) {
     json.begin_object();
@@ -29,8 +29,8 @@ void write_fix(JsonWriter& json, LineIndex::Cursor& lines, const Fix& fix) {
 
 void write_finding(JsonWriter& json, LineIndex::Cursor& lines, const Finding& finding) {
   json.begin_object();
-  json.field("rule", finding.rule).field("severity", severity_name(finding.severity));
-  json.field("class", class_name(finding.klass));
+  json.field("rule", finding.rule).key("severity").symbol(severity_name(finding.severity));
+  json.key("class").symbol(class_name(finding.klass));
   json.field("message", finding.message).field("help", finding.help);
   write_range(json, lines, finding.span);
   json.key("fixes").begin_array();
@@ -103,7 +103,7 @@ void write_statement(JsonWriter& json, const FileResult& file, LineIndex::Cursor
   json.number_field("column", begin.column).number_field("end_line", end.line).number_field("end_column", end.column);
   // Most statements run unchanged: their text escaped once for "sql", copied for "rewritten".
   const std::string_view sql = file.source.slice(statement.span);
-  json.field("class", class_name(statement.klass)).key("sql");
+  json.key("class").symbol(class_name(statement.klass)).key("sql");
   const size_t sql_from = json.written();
   const size_t sql_to = json.value(sql).written();
   json.key("rewritten").begin_array();

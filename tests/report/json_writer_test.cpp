@@ -53,9 +53,10 @@ TEST(JsonWriter, StringsEndingAtAnUnreadablePageAreReadOnlyToTheirEnd) {
 TEST(JsonWriter, PutsCommasBetweenMembers) {
   std::string out;
   JsonWriter json(out);
-  json.begin_object().field("a", 1).key("b").begin_array().value("x").value(true).null().end_array().end_object();
+  json.begin_object().field("a", 1).key("b").begin_array().value("x").value(true).null().symbol("y-z").end_array();
+  json.key("c").symbol("REWRITE").end_object();
   json.flush();
-  EXPECT_EQ(out, R"({"a":1,"b":["x",true,null]})");
+  EXPECT_EQ(out, R"({"a":1,"b":["x",true,null,"y-z"],"c":"REWRITE"})");
 }
 
 TEST(JsonWriter, LongDocumentsAndLongStringsComeOutWholeAndInOrder) {
