@@ -228,6 +228,11 @@ class Run {
         continue;
       }
       if (g_signal) return interrupted();
+      if (options_.stop_by && std::chrono::system_clock::now() >= *options_.stop_by) {
+        err_ << fmt::format("dsqlint: stopped at the stop time (the invocation's deadline is near) before {}; run "
+                            "apply again to resume\n", status.file->path);
+        return ApplyExit::kInterrupted;
+      }
       if (status.edited_tail) steps.adopt_edit(status.row->sha256, *status.file);
       const auto done_steps = state.steps.find(status.row ? status.row->sha256 : status.file->sha256);
       steps.run_file(*status.file, status.row != nullptr,

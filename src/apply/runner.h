@@ -1,6 +1,8 @@
 #pragma once
+#include <chrono>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 #include "apply/database.h"
@@ -17,7 +19,7 @@ enum class ApplyExit : int {
   kLock = 3,          ///< lease held by another runner past --lock-wait, or lost
   kRefused = 4,       ///< edited applied file, duplicate, out of order, UNSUPPORTED statement
   kConnection = 5,    ///< cannot connect, or the connection kept dropping
-  kInterrupted = 6,   ///< SIGINT/SIGTERM: stopped between steps, resumable
+  kInterrupted = 6,   ///< SIGINT/SIGTERM or the stop time: stopped between steps, resumable
   kConflicts = 7,     ///< optimistic-concurrency retries exhausted
 };
 
@@ -30,6 +32,9 @@ struct ApplyOptions {
   int max_reconnects = 3;
   RetryPolicy retry;
   bool terminal = false;  ///< stdout is a terminal: rows copied update one line in place
+  /// No step starts after this moment (an AWS Lambda invocation's deadline, less a margin):
+  /// apply stops between steps as on SIGTERM (exit 6), and the next run resumes.
+  std::optional<std::chrono::system_clock::time_point> stop_by;
   /// Tests: called with "before:<file>:<step>" / "after:<file>:<step>" around each step.
   std::function<void(const std::string&)> checkpoint;
 };

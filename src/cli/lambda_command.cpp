@@ -2,8 +2,11 @@
 // (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html).
 #include "cli/lambda_command.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -85,6 +88,19 @@ Result<bool> read_dry_run(const std::string& payload) {
   return dry_run;
 }
 
+/// When apply stops starting steps: the invocation's deadline (Lambda-Runtime-Deadline-Ms,
+/// epoch milliseconds) less a quarter of the time left, at most a minute, so a step begun
+/// late still ends before Lambda kills the process; none when the header is missing.
+std::optional<std::chrono::system_clock::time_point> stop_time(const std::string& deadline_ms) {
+  using namespace std::chrono;
+  char* end = nullptr;
+  const long long ms = std::strtoll(deadline_ms.c_str(), &end, 10);
+  if (deadline_ms.empty() || *end != '\0' || ms <= 0) return std::nullopt;
+  const system_clock::time_point deadline{milliseconds(ms)};
+  const auto left = deadline - system_clock::now();
+  return deadline - std::min<system_clock::duration>(seconds(60), std::max<system_clock::duration>(left / 4, {}));
+}
+
 struct Answer {
   bool ok = false;
   std::string type;  ///< errorType when not ok
@@ -92,14 +108,15 @@ struct Answer {
 };
 
 /// One invocation: apply (or dry-run) the plan, then read where every file stands.
-Answer invoke(const Plan& plan, const ConnectionOptions& connection, const std::string& payload) {
+Answer invoke(const Plan& plan, const ConnectionOptions& connection, const std::string& payload,
+              std::optional<std::chrono::system_clock::time_point> stop_by) {
   const auto dry_run = read_dry_run(payload);
   if (!dry_run) return {false, "dsqlint.BadPayload", dry_run.error().message};
   auto sessions = pg_sessions([connection] { return connection_target(connection); });
   const auto before = snapshot(plan, *sessions);
   if (!before) return {false, "dsqlint.Connection", "cannot read the migration state: " + before.error().message};
   std::ostringstream errors;
-  const ApplyExit code = apply_plan(plan, *sessions, ApplyOptions{.dry_run = *dry_run}, std::cout, errors);
+  const ApplyExit code = apply_plan(plan, *sessions, ApplyOptions{.dry_run = *dry_run, .stop_by = stop_by}, std::cout, errors);
   std::cout.flush();
   std::cerr << errors.str();
   const auto after = snapshot(plan, *sessions);
@@ -160,7 +177,7 @@ int run_lambda() {
     const std::string id = next->header("lambda-runtime-aws-request-id");
     if (const std::string trace = next->header("lambda-runtime-trace-id"); !trace.empty())
       ::setenv("_X_AMZN_TRACE_ID", trace.c_str(), 1);
-    const Answer answer = invoke(*plan, connection, next->body);
+    const Answer answer = invoke(*plan, connection, next->body, stop_time(next->header("lambda-runtime-deadline-ms")));
     const std::string path = runtime + "invocation/" + id + (answer.ok ? "/response" : "/error");
     const auto posted = answer.ok ? http_request("POST", path, {"Content-Type: application/json"}, 10000, answer.body)
                                   : http_request("POST", path, {error_type_header + answer.type}, 10000,

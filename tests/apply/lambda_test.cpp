@@ -26,10 +26,11 @@ constexpr const char* kPython = "/usr/bin/python3";
 
 /// The Runtime API (2018-06-01): hands out the events given as a JSON list of strings, one
 /// per GET .../invocation/next, and logs every POST (path, error type header, body) as a JSON
-/// line. Asked for more than it has, it exits without answering, as a test ends: the
-/// runtime's long poll fails.
+/// line. An event may also be {"payload": ..., "deadlineInSeconds": N}, N from now, else
+/// the deadline is in 2100. Asked for more than it has, it exits without answering, as a
+/// test ends: the runtime's long poll fails.
 constexpr const char* kRuntimeApi = R"PY(
-import http.server, json, os, sys
+import http.server, json, os, sys, time
 port_file, log_path, events = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 served = 0
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -43,8 +44,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path != '/2018-06-01/runtime/invocation/next': return self.answer(404, b'')
         if served == len(events): os._exit(0)
         served += 1
-        self.answer(200, events[served - 1].encode(), {'Lambda-Runtime-Aws-Request-Id': 'req-%d' % served,
-                    'Lambda-Runtime-Deadline-Ms': '4102444800000', 'Lambda-Runtime-Trace-Id': 'Root=1-test'})
+        event, deadline = events[served - 1], '4102444800000'
+        if isinstance(event, dict):
+            event, deadline = event['payload'], str(int((time.time() + event['deadlineInSeconds']) * 1000))
+        self.answer(200, event.encode(), {'Lambda-Runtime-Aws-Request-Id': 'req-%d' % served,
+                    'Lambda-Runtime-Deadline-Ms': deadline, 'Lambda-Runtime-Trace-Id': 'Root=1-test'})
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get('Content-Length') or 0)).decode()
         with open(log_path, 'a') as log:
@@ -91,7 +95,7 @@ Shell shell(const std::string& command, const std::string& dir) {
 /// The stand-in Runtime API, started with `events`; stopped when the test ends.
 class RuntimeApi {
  public:
-  RuntimeApi(const std::string& dir, const std::vector<std::string>& events) : dir_(dir) {
+  RuntimeApi(const std::string& dir, const std::vector<nlohmann::json>& events) : dir_(dir) {
     std::remove((dir + "/port").c_str());
     write_file(dir + "/posts", "");
     write_file(dir + "/runtime.py", kRuntimeApi);
@@ -232,6 +236,30 @@ TEST(Lambda, FirstInvocationAppliesSecondAppliesNothing) {
   EXPECT_NE(misspelt["errorMessage"].get<std::string>().find("\"dry_run\" is not understood"), npos) << misspelt.dump();
   EXPECT_EQ(posts[4]["type"], "dsqlint.BadPayload");
   EXPECT_NE(run.out.find("dsqlint lambda: 2 migrations in " + task + "/migrations, provider dsql-local"), npos) << run.out;
+}
+
+TEST(Lambda, StopsBeforeTheDeadlineAndTheNextInvocationResumes) {
+  Db db(fresh_database("lambda_deadline"));
+  const std::string dir = make_temp_dir("lambda-deadline");
+  MigrationFolder folder("lambda-deadline-folder");
+  write_shop(folder);
+  const std::string task = unpacked_package(folder, dir);
+  // The first invocation's deadline has come: no step starts, and Lambda is told why.
+  RuntimeApi api(dir, {nlohmann::json{{"payload", "{}"}, {"deadlineInSeconds", -1}}, "{}"});
+  ASSERT_FALSE(api.port().empty()) << "the stand-in Runtime API did not start";
+  const Shell run = run_bootstrap(task, api, dir, {"DATABASE_URL=" + db.conninfo(), "DSQLINT_PROVIDER=dsql-local"});
+  EXPECT_EQ(run.exit_code, 5) << run.out << run.err;
+  const std::vector<nlohmann::json> posts = api.posts();
+  ASSERT_EQ(posts.size(), 2u) << run.out << run.err;
+  EXPECT_EQ(posts[0]["path"], "/2018-06-01/runtime/invocation/req-1/error");
+  EXPECT_EQ(posts[0]["type"], "dsqlint.Interrupted");
+  const nlohmann::json stopped = nlohmann::json::parse(posts[0]["body"].get<std::string>());
+  EXPECT_NE(stopped["errorMessage"].get<std::string>().find("the invocation's deadline is near"), npos) << stopped.dump();
+  // The next one, with time to spare, applies everything once.
+  EXPECT_EQ(posts[1]["path"], "/2018-06-01/runtime/invocation/req-2/response");
+  const nlohmann::json second = nlohmann::json::parse(posts[1]["body"].get<std::string>());
+  EXPECT_EQ(second["applied"], nlohmann::json({"0000_init.sql", "0001_seed.sql"})) << second.dump(2);
+  EXPECT_EQ(db.row("SELECT string_agg(name, ',' ORDER BY id) FROM shops"), "north,south");
 }
 
 TEST(Lambda, FailuresGoToErrorAndInitErrorWithSecretsMasked) {
