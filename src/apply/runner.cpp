@@ -106,7 +106,8 @@ class Run {
       }
       if (status.state == FileState::Applied) continue;
       for (const Step& step : status.file->steps)
-        if (step.kind == StepKind::Refuse) {
+        // A copy is refused above already, with both files named.
+        if (step.kind == StepKind::Refuse && !(step.rule == "duplicate-migration" && !files.duplicates.empty())) {
           err_ << fmt::format("dsqlint: refused: {} statement {} cannot run on {}: {}\n", status.file->path,
                               step.statement, provider_name(plan_.provider), step.note);
           refused = true;

@@ -2,6 +2,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dsqlint {
@@ -42,6 +43,7 @@ struct Step {
   std::string sql;   ///< what runs (for Skip/Refuse: the statement as written)
   bool ddl = false;  ///< schema change (one per transaction on DSQL) rather than data
   std::string note;  ///< why it is rewritten, skipped or refused
+  std::string_view rule;  ///< Refuse: the rule that refuses it (a registered id)
   std::shared_ptr<const RecreationSpec> recreation;
   /// Resuming after an unknown outcome: these SQLSTATEs mean "already done" when
   /// `verify_sql` (one boolean) then says the statement's effect is in the catalog.

@@ -21,10 +21,15 @@ namespace dsqlint {
 
 namespace {
 
-std::string first_message(const StatementResult& statement, StatementClass klass) {
+const Finding* first_finding(const StatementResult& statement, StatementClass klass) {
   for (const Finding& finding : statement.findings)
-    if (finding.klass == klass) return fmt::format("{} [{}]", finding.message, finding.rule);
-  return std::string(class_name(klass));
+    if (finding.klass == klass) return &finding;
+  return nullptr;
+}
+
+std::string first_message(const StatementResult& statement, StatementClass klass) {
+  const Finding* finding = first_finding(statement, klass);
+  return finding ? fmt::format("{} [{}]", finding->message, finding->rule) : std::string(class_name(klass));
 }
 
 /// dsql-local runs the DSQL statement on PostgreSQL: DSQL-only keywords out.
@@ -87,6 +92,8 @@ void add_statement(FilePlan& plan, const FileResult& file, const StatementResult
   if (statement.parse_error || statement.klass == StatementClass::Unsupported) {
     step.kind = StepKind::Refuse;
     step.note = statement.parse_error ? "syntax error" : first_message(statement, StatementClass::Unsupported);
+    if (const Finding* finding = first_finding(statement, StatementClass::Unsupported); finding && !statement.parse_error)
+      step.rule = finding->rule;
   } else if (statement.klass == StatementClass::Strip) {
     step.kind = StepKind::Skip;
     step.note = first_message(statement, StatementClass::Strip);

@@ -76,6 +76,8 @@ TEST(ApplyPrisma, EmptyMigrationsOfOneContentAreEachTracked) {
   const ProcessResult refused = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
   EXPECT_EQ(refused.exit_code, 4) << refused.output();
   EXPECT_NE(refused.err.find("have the same content"), npos) << refused.output();
+  // Said once, with both files named: not again as the copy's refused statement.
+  EXPECT_EQ(refused.err.find("[duplicate-migration]"), npos) << refused.output();
   EXPECT_EQ(db.row("SELECT count(*) FROM \"A\""), "0");
 }
 
