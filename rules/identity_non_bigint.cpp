@@ -25,12 +25,29 @@ void check(const Statement& stmt, Context& ctx, Findings& out) {
   }
 }
 
+/// ALTER COLUMN c ADD GENERATED ... AS IDENTITY names no type: the column's comes from history.
+void state(const SchemaChange& change, const StateContext& ctx, Findings& out) {
+  if (change.kind != SchemaChange::Kind::SetIdentity || change.column.identity == Identity::None) return;
+  if (!ctx.target.supports(Feature::Sequences)) return;
+  const TableModel* table = ctx.catalog.table(change.table);
+  const ColumnModel* column = table ? table->column(change.name) : nullptr;
+  if (!column || (column->type->name != "int4" && column->type->name != "int2")) return;
+  // A rebuild cannot carry ADD IDENTITY: the column must be bigint before the statement.
+  out.report(change.span, StatementClass::Unsupported,
+             fmt::format("DSQL adds an identity only to a bigint column, and column {} of table {} is {}",
+                         change.name, table->name, column->type->name == "int4" ? "integer" : "smallint"))
+      .help(fmt::format("change the column to bigint in a statement before this one (ALTER TABLE {} ALTER COLUMN {} "
+                        "SET DATA TYPE bigint; apply rebuilds the table for it), then add the identity",
+                        table->name, change.name));
+}
+
 const RuleRegistrar kRule{{
     .id = "identity-non-bigint",
     .summary = "identity column that is not bigint",
     .klass = StatementClass::Rewrite,
     .nodes = {T_CreateStmt},
     .check = &check,
+    .state = &state,
 }};
 
 }  // namespace
