@@ -30,6 +30,7 @@ const RuleRegistrar kRule{{
     .id = "alter-drop-column",
     .summary = "DROP COLUMN of a primary-key column, or on DSQL before 2026-08-03",
     .klass = StatementClass::Unsupported,
+    .changes = {SchemaChange::Kind::DropColumn},
     .state = &check,
 }};
 

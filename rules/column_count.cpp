@@ -37,6 +37,7 @@ const RuleRegistrar kRule{{
     .id = "column-count",
     .summary = "more than 255 columns in a table, or more than 1,600 over its lifetime",
     .klass = StatementClass::Unsupported,
+    .changes = {SchemaChange::Kind::CreateTable, SchemaChange::Kind::AddColumn},
     .state = &check,
 }};
 

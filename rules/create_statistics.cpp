@@ -29,6 +29,7 @@ const RuleRegistrar kRule{{
     .id = "create-statistics",
     .summary = "CREATE STATISTICS before DSQL had it, or more than 5 on one table",
     .klass = StatementClass::Unsupported,
+    .changes = {SchemaChange::Kind::CreateStatistics},
     .state = &check,
 }};
 

@@ -33,6 +33,8 @@ const RuleRegistrar kRule{{
     .id = "index-key-type",
     .summary = "index or key on a bytea, interval, timetz, json or jsonb column",
     .klass = StatementClass::Unsupported,
+    // The kinds new_indexes() finds keys for (ctx.created).
+    .changes = {SchemaChange::Kind::CreateTable, SchemaChange::Kind::CreateIndex, SchemaChange::Kind::AddConstraint},
     .state = &check,
 }};
 

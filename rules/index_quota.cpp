@@ -25,6 +25,8 @@ const RuleRegistrar kRule{{
     .id = "index-quota",
     .summary = "more than 24 indexes on one table, counted over the whole history",
     .klass = StatementClass::Unsupported,
+    // The kinds new_indexes() finds keys for (ctx.created).
+    .changes = {SchemaChange::Kind::CreateTable, SchemaChange::Kind::CreateIndex, SchemaChange::Kind::AddConstraint},
     .state = &check,
 }};
 

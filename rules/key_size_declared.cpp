@@ -45,6 +45,8 @@ const RuleRegistrar kRule{{
     .id = "key-size-declared",
     .summary = "primary or index key whose declared column widths add up past DSQL's key size",
     .klass = StatementClass::Unsupported,
+    // The kinds new_indexes() finds keys for (ctx.created).
+    .changes = {SchemaChange::Kind::CreateTable, SchemaChange::Kind::CreateIndex, SchemaChange::Kind::AddConstraint},
     .state = &check,
 }};
 

@@ -22,6 +22,7 @@ const RuleRegistrar kRule{{
     .id = "schema-quota",
     .summary = "more than 10 user schemas, counted over the whole history",
     .klass = StatementClass::Unsupported,
+    .changes = {SchemaChange::Kind::CreateSchema},
     .state = &check,
 }};
 

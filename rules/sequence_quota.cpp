@@ -22,6 +22,7 @@ const RuleRegistrar kRule{{
     .id = "sequence-quota",
     .summary = "more than 5,000 sequences, counted over the whole history",
     .klass = StatementClass::Unsupported,
+    .changes = {SchemaChange::Kind::CreateSequence},
     .state = &check,
 }};
 

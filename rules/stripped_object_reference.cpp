@@ -60,6 +60,7 @@ const RuleRegistrar kRule{{
     .id = "stripped-object-reference",
     .summary = "a statement that uses a sequence, constraint or row-level security an earlier statement did not create",
     .klass = StatementClass::Unsupported,
+    .changes = {Kind::CreateTable, Kind::AddColumn, Kind::SetColumnDefault, Kind::CreatePolicy, Kind::ValidateConstraint},
     .state = &check,
 }};
 

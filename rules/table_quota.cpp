@@ -22,6 +22,7 @@ const RuleRegistrar kRule{{
     .id = "table-quota",
     .summary = "more than 1,000 tables, counted over the whole history",
     .klass = StatementClass::Unsupported,
+    .changes = {SchemaChange::Kind::CreateTable},
     .state = &check,
 }};
 

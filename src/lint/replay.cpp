@@ -1,6 +1,7 @@
 #include "lint/replay.h"
 
 #include <algorithm>
+#include <cassert>
 #include <optional>
 
 #include "lint/enum_emulation.h"
@@ -16,14 +17,23 @@ namespace {
 
 using Kind = SchemaChange::Kind;
 
-const std::vector<RuleCall<StateCheckFunction>>& state_rules() {
-  static const std::vector<RuleCall<StateCheckFunction>> rules = [] {
-    std::vector<RuleCall<StateCheckFunction>> out;
-    for (const Rule* rule : all_rules())
-      if (rule->state) out.push_back({rule->state, rule->id, rule->targets});
-    return out;
+/// The state rules that look at a change of this kind, in id order; built once, so the
+/// per-change loop does not ask every rule (most return at once on a kind not theirs).
+const std::vector<RuleCall<StateCheckFunction>>& state_rules(Kind kind) {
+  constexpr size_t kKinds = static_cast<size_t>(Kind::Revoke) + 1;
+  static const auto table = [] {
+    std::vector<std::vector<RuleCall<StateCheckFunction>>> by_kind(kKinds);
+    for (const Rule* rule : all_rules()) {
+      if (!rule->state) continue;
+      const RuleCall call{rule->state, rule->id, rule->targets};
+      for (size_t k = 0; k < kKinds; ++k)
+        if (rule->changes.empty() || std::ranges::find(rule->changes, static_cast<Kind>(k)) != rule->changes.end())
+          by_kind[k].push_back(call);
+    }
+    return by_kind;
   }();
-  return rules;
+  assert(static_cast<size_t>(kind) < kKinds);
+  return table[static_cast<size_t>(kind)];
 }
 
 /// A class raised by history: what apply would run changes only when the statement no
@@ -60,7 +70,7 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
     for (const SchemaChange& change : statement.changes) {
       const NewIndexes created = new_indexes(change, catalog);
       const StateContext context{target, catalog, file.source.path, statement, created};
-      for (const RuleCall<StateCheckFunction>& rule : state_rules()) {
+      for (const RuleCall<StateCheckFunction>& rule : state_rules(change.kind)) {
         if (!runs_for(rule.targets, target)) continue;
         findings.set_rule(rule.id);
         rule.run(change, context, findings);

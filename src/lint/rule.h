@@ -85,15 +85,16 @@ using StateCheckFunction = void (*)(const SchemaChange&, const StateContext&, Fi
 /// Which targets a rule runs for.
 enum class Targets { Dsql, Postgres, All };
 
-/// A rule: an id naming the pattern it finds, a one-line summary, the statements it
-/// looks at, and its check: of the statement alone, or of a schema change against the
-/// catalog replayed from history. A rule with neither is reported by the linter itself
+/// A rule: an id naming the pattern it finds, a one-line summary, the statements (or
+/// schema changes) it looks at, and its check: of the statement alone, or of a schema
+/// change against the catalog replayed from history. A rule with neither is reported by the linter itself
 /// (suppression problems).
 struct Rule {
   std::string_view id;
   std::string_view summary;
   StatementClass klass = StatementClass::Ok;  ///< the class its findings usually give
   std::vector<NodeTag> nodes;                 ///< parse-node types to run on; empty = all
+  std::vector<SchemaChange::Kind> changes;    ///< schema-change kinds `state` runs on; empty = all
   SyntaxKind syntax = SyntaxKind::Postgres;   ///< or a non-PostgreSQL statement kind
   Targets targets = Targets::Dsql;
   CheckFunction check = nullptr;       ///< runs on each statement as it is parsed

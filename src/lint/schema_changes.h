@@ -55,7 +55,7 @@ struct SchemaChange {
     DropType,
     Comment,       ///< on `table` (and column `name`, when set): `expression_sql` is the text, empty to remove
     Grant,         ///< on `table`: `grant`
-    Revoke,        ///< on `table`: `grant` (privileges and grantee)
+    Revoke,        ///< on `table`: `grant` (privileges and grantee); last: replay sizes a table by it
   };
   Kind kind = Kind::CreateTable;
   std::string table;  ///< key of the table concerned ("schema.name"), or of the sequence/schema/view
