@@ -98,6 +98,13 @@ std::set<std::string> TableModel::used_names() const {
 }
 
 const TableModel* Catalog::table(const std::string& key) const {
+  if (last_.valid && last_.key == key) return last_.table;
+  const TableModel* found = find_table(key);
+  last_.key = key, last_.table = found, last_.valid = true;
+  return found;
+}
+
+const TableModel* Catalog::find_table(const std::string& key) const {
   if (const TableModel* found = tables_.find(key)) return found;
   if (packed_.empty()) return nullptr;  // a replayed catalog: hashing the key again finds nothing
   const auto packed = packed_.find(key);
@@ -112,12 +119,16 @@ TableModel* Catalog::table(const std::string& key) {
   return const_cast<TableModel*>(std::as_const(*this).table(key));
 }
 
-void Catalog::add_table(TableModel table) { tables_.insert(std::make_unique<TableModel>(std::move(table))); }
+TableModel& Catalog::add_table(TableModel table) {
+  last_.valid = false;  // it may have found no table under this key
+  return tables_.insert(std::make_unique<TableModel>(std::move(table)));
+}
 
 std::optional<TableModel> Catalog::take_table(const std::string& key) {
+  last_.valid = false;  // it may point at the table taken
   // One lookup for a table held as a model; a packed one is unpacked into the map first.
   std::unique_ptr<TableModel> taken = tables_.extract(key);
-  if (!taken && table(key)) taken = tables_.extract(key);
+  if (!taken && find_table(key)) taken = tables_.extract(key);
   if (!taken) return std::nullopt;
   return std::move(*taken);
 }

@@ -251,8 +251,8 @@ class Catalog {
   const TableModel* table(const std::string& key) const;
   TableModel* table(const std::string& key);
   size_t table_count() const { return tables_.size() + packed_.size(); }
-  /// Adds a table under its key (schema.name), which no table has.
-  void add_table(TableModel table);
+  /// Adds a table under its key (schema.name), which no table has; returns it as added.
+  TableModel& add_table(TableModel table);
   /// Takes a table out; its entries in the reverse indexes are the caller's to mend.
   std::optional<TableModel> take_table(const std::string& key);
   /// Which table an index (or key constraint's index) belongs to, by the index's key.
@@ -262,6 +262,8 @@ class Catalog {
   friend std::string encode_catalog(const Catalog& catalog, std::string_view stamp);
   friend std::optional<Catalog> decode_catalog(std::string bytes, std::string_view stamp);
 
+  const TableModel* find_table(const std::string& key) const;  ///< table() without the last lookup
+
   /// Tables as models. A catalog loaded from the history cache keeps its tables as bytes
   /// (`packed_`, views into `bytes_`) until a statement looks one up: an editor's save
   /// touches a few tables of a thousand, and reading all of them was most of its time.
@@ -269,6 +271,23 @@ class Catalog {
   mutable TableMap tables_;  ///< looked up several times per statement
   mutable std::unordered_map<std::string, std::string_view> packed_;
   std::shared_ptr<const std::string> bytes_;
+
+  /// The last table looked up, found or not: the rules, folding and apply of one change
+  /// each look its table up, and comparing the key is cheaper than hashing and probing.
+  /// Forgotten when a table is added or taken, and by a move, on both sides: a moved-from
+  /// catalog may be used again, and its last table is no longer its own.
+  struct LastLookup {
+    std::string key;
+    const TableModel* table = nullptr;
+    bool valid = false;
+    LastLookup() = default;
+    LastLookup(LastLookup&& other) noexcept { other.valid = false; }
+    LastLookup& operator=(LastLookup&& other) noexcept {
+      valid = other.valid = false;
+      return *this;
+    }
+  };
+  mutable LastLookup last_;
 };
 
 }  // namespace dsqlint

@@ -290,10 +290,9 @@ void create_table(Catalog& catalog, const SchemaChange& change, const Origin& or
   table.lifetime_columns = static_cast<unsigned>(table.columns.size());
   table.origin = origin;
   name_new_table(table);
-  catalog.add_table(std::move(table));
-  const TableModel* added = catalog.table(change.table);
-  reindex(catalog, change.table, added, Footprint{});
-  if (added) note_enum_users(catalog, *added, change.table);
+  const TableModel& added = catalog.add_table(std::move(table));
+  reindex(catalog, change.table, &added, Footprint{});
+  note_enum_users(catalog, added, change.table);
 }
 
 void add_constraint_change(Catalog& catalog, const SchemaChange& change, const Origin& origin) {
