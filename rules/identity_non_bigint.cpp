@@ -46,6 +46,7 @@ const RuleRegistrar kRule{{
     .summary = "identity column that is not bigint",
     .klass = StatementClass::Rewrite,
     .nodes = {T_CreateStmt},
+    .changes = {SchemaChange::Kind::SetIdentity},
     .check = &check,
     .state = &state,
 }};
