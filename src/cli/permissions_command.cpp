@@ -1,13 +1,17 @@
 // dsqlint apply-permissions: Mantle's `db apply-permissions`. Runs the SQL files of a
 // permissions folder (roles, GRANTs, AWS IAM GRANTs) on the admin connection, each
 // statement in a transaction of its own (on DSQL a GRANT is DDL), and records each file by
-// its hash, so a second run skips what is applied and an edited file runs again.
+// its hash, so a second run skips what is applied and an edited file runs again. It takes
+// apply's lease first: a GRANT is DDL, and DDL of two runners at once conflicts on DSQL.
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "apply/lease_lock.h"
 #include "apply/runner.h"
 #include "cli/apply_command.h"
 #include "core/source_file.h"
@@ -75,6 +79,26 @@ QueryResult run_alone(Session& session, const std::string& sql) {
   return result;
 }
 
+/// Apply's lease, held for the whole run and given back however the run ends.
+class HeldLease {
+ public:
+  HeldLease(Session& session, LeaseLock& lock) : session_(session), lock_(lock) {}
+  ~HeldLease() { lock_.release(session_); }
+  HeldLease(const HeldLease&) = delete;
+  HeldLease& operator=(const HeldLease&) = delete;
+
+ private:
+  Session& session_;
+  LeaseLock& lock_;
+};
+
+/// The owner written into the lock row: what `dsqlint status` shows while it runs.
+std::string lease_owner() {
+  char host[256] = "localhost";
+  gethostname(host, sizeof host - 1);
+  return fmt::format("apply-permissions@{} pid {}", host, getpid());
+}
+
 }  // namespace
 
 int run_apply_permissions(const std::string& folder, const ConnectionOptions& options) {
@@ -108,6 +132,18 @@ int run_apply_permissions(const std::string& folder, const ConnectionOptions& op
   Session& db = **session;
   std::cout << fmt::format("dsqlint {} apply-permissions: provider {}, database {}, {} file(s)\n", DSQLINT_VERSION,
                            provider_name(*provider), sessions->display(), files->size());
+  LeaseLock lock(lease_owner(), ApplyOptions{}.lease_seconds);
+  std::optional<LockHolder> holder;
+  QueryResult lock_error = LeaseLock::create_table(db);
+  if (!lock_error.ok() || !lock.try_acquire(db, holder, lock_error, *provider != Provider::AuroraDsql)) {
+    if (holder)
+      std::cerr << fmt::format("dsqlint: the migration lock is held by {} since {}; nothing was run. Try again "
+                               "later, or see 'dsqlint status'\n", holder->owner, holder->acquired_at);
+    else
+      std::cerr << "dsqlint: cannot take the migration lock: " << lock_error.sqlstate << " " << lock_error.message << "\n";
+    return static_cast<int>(ApplyExit::kLock);
+  }
+  const HeldLease held(db, lock);
   if (const QueryResult made = run_alone(db, std::string(kTable)); !made.ok()) {
     std::cerr << fmt::format("dsqlint: creating __mantle_permissions: {} {}\n", made.sqlstate, made.message);
     return static_cast<int>(ApplyExit::kSqlFailure);

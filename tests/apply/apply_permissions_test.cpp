@@ -61,6 +61,30 @@ TEST(ApplyPermissions, RunsEachFileOncePerContentAndAgainWhenEdited) {
   db.exec("DROP ROLE " + reader);
 }
 
+TEST(ApplyPermissions, RefusesWhileApplysLeaseIsHeldThenTakesAndGivesItBack) {
+  Db db(fresh_database("permissions_lock"));
+  db.exec("CREATE TABLE items (id int PRIMARY KEY)");
+  MigrationFolder folder("permissions-lock");
+  folder.write("0001_grants.sql", {"GRANT SELECT ON items TO PUBLIC"});
+  // Another runner (an apply) holds the lease: nothing runs, exit 3, its holder named.
+  db.exec("CREATE TABLE __mantle_migration_lock (lock_name text PRIMARY KEY, owner_id text, fencing_token bigint NOT "
+          "NULL DEFAULT 0, acquired_at timestamptz, heartbeat_at timestamptz, expires_at timestamptz)");
+  db.exec("INSERT INTO __mantle_migration_lock VALUES ('apply', 'ci@runner pid 7', 1, now(), now(), "
+          "now() + interval '5 minutes')");
+  const ProcessResult held = run_dsqlint_with(permissions_args(folder, db, "dsql-local"));
+  EXPECT_EQ(held.exit_code, 3) << held.output();
+  EXPECT_NE(held.err.find("held by ci@runner pid 7"), npos) << held.err;
+  EXPECT_EQ(db.row("SELECT has_table_privilege('public', 'items', 'SELECT')"), "f");
+  EXPECT_EQ(db.row("SELECT count(*) FROM pg_tables WHERE tablename = '__mantle_permissions'"), "0");
+  // Once the lease has run out, the run takes it, applies, and gives it back.
+  db.exec("UPDATE __mantle_migration_lock SET expires_at = now() - interval '1 second'");
+  const ProcessResult run = run_dsqlint_with(permissions_args(folder, db, "dsql-local"));
+  ASSERT_EQ(run.exit_code, 0) << run.output();
+  EXPECT_EQ(db.row("SELECT has_table_privilege('public', 'items', 'SELECT')"), "t");
+  EXPECT_EQ(db.row("SELECT count(*) FROM __mantle_migration_lock WHERE owner_id IS NOT NULL"), "0");
+  EXPECT_EQ(db.row("SELECT fencing_token FROM __mantle_migration_lock"), "2");
+}
+
 TEST(ApplyPermissions, RefusesAFolderThatDoesNotParseBeforeRunningAnything) {
   Db db(fresh_database("permissions_bad"));
   MigrationFolder folder("permissions-bad");
