@@ -131,9 +131,9 @@ bool TableFolding::foldable(const StatementResult& statement, const std::string&
       const auto made = catalog.sequences.find(sequence);
       if (made_later(made == catalog.sequences.end() ? nullptr : &made->second)) return false;
     }
-    if (const auto domain = catalog.domains.find(object_key("public", change.column.type->name));
-        made_later(domain == catalog.domains.end() ? nullptr : &domain->second.origin))
-      return false;
+    // The type's name is kept without its schema: a domain of that name in any schema.
+    for (const auto& [key, domain] : catalog.domains)
+      if (key_name(key) == change.column.type->name && made_later(&domain.origin)) return false;
     switch (change.kind) {
       case Kind::AddConstraint: {
         if (!change.name.empty() || change.constraint.kind == ConstraintKind::Exclusion) return false;
