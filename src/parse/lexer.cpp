@@ -30,19 +30,11 @@ bool is_space(char c) { return has_class(c, kSpace); }
 bool is_ident_start(char c) { return has_class(c, kIdentStart); }
 bool is_digit(char c) { return has_class(c, kDigit); }
 bool is_ident_char(char c) { return has_class(c, kIdentStart | kDigit | kDollar); }
-/// ASCII upper case: keywords are ASCII, and a multibyte character's bytes never match one.
-char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
 }  // namespace
 
 Token Lexer::make(TokenKind kind, uint32_t start, bool unterminated) {
   return Token{kind, Span{start, pos_}, unterminated};
-}
-
-Token Lexer::next_significant() {
-  Token token = next();
-  while (token.is_comment()) token = next();
-  return token;
 }
 
 Token Lexer::next() {
@@ -159,13 +151,6 @@ Token Lexer::lex_number(uint32_t start) {
                          text_[pos_] == '_'))
     ++pos_;
   return make(TokenKind::Number, start);
-}
-
-bool is_word(std::string_view text, const Token& token, std::string_view keyword) {
-  if (token.kind != TokenKind::Word || token.span.size() != keyword.size()) return false;
-  for (size_t i = 0; i < keyword.size(); ++i)
-    if (ascii_upper(text[token.span.begin + i]) != keyword[i]) return false;
-  return true;
 }
 
 uint32_t skip_trivia(std::string_view text, uint32_t offset, uint32_t end) {

@@ -43,7 +43,12 @@ class Lexer {
   explicit Lexer(std::string_view text) : Lexer(text, 0, static_cast<uint32_t>(text.size())) {}
 
   Token next();              ///< the next token, comments included
-  Token next_significant();  ///< the next token that is not a comment
+  /// The next token that is not a comment; inline, as rules scan token by token.
+  Token next_significant() {
+    Token token = next();
+    while (token.is_comment()) token = next();
+    return token;
+  }
   uint32_t position() const { return pos_; }
   void seek(uint32_t offset) { pos_ = offset; }
 
@@ -62,7 +67,16 @@ class Lexer {
 };
 
 /// Case-insensitive comparison of an unquoted word token with an upper-case keyword.
-bool is_word(std::string_view text, const Token& token, std::string_view keyword);
+/// Inline: rules call it on every token they scan, and most tokens fail the first test.
+/// ASCII upper case: keywords are ASCII, and no byte of a multibyte character matches one.
+inline bool is_word(std::string_view text, const Token& token, std::string_view keyword) {
+  if (token.kind != TokenKind::Word || token.span.size() != keyword.size()) return false;
+  for (size_t i = 0; i < keyword.size(); ++i) {
+    const char c = text[token.span.begin + i];
+    if ((c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c) != keyword[i]) return false;
+  }
+  return true;
+}
 
 /// Offset of the first token at or after `offset` that is not whitespace or a comment.
 uint32_t skip_trivia(std::string_view text, uint32_t offset, uint32_t end);
