@@ -27,15 +27,6 @@ std::atomic<int> g_signal{0};
 
 extern "C" void remember_signal(int signal) { g_signal = signal; }
 
-/// "user@host pid 123 run 5f3a...": who holds the lease, for the operator.
-std::string runner_identity() {
-  char host[256] = "localhost";
-  gethostname(host, sizeof host - 1);
-  const char* user = getenv("USER");
-  std::random_device random;
-  return fmt::format("{}@{} pid {} run {:08x}", user ? user : "unknown", host, getpid(), random());
-}
-
 class Run {
  public:
   Run(const Plan& plan, SessionFactory& sessions, const ApplyOptions& options, std::ostream& out, std::ostream& err)
@@ -229,7 +220,7 @@ class Run {
         continue;
       }
       if (g_signal) return interrupted();
-      if (options_.stop_by && std::chrono::system_clock::now() >= *options_.stop_by) {
+      if (options_.past_stop_time()) {
         err_ << fmt::format("dsqlint: stopped at the stop time (the invocation's deadline is near) before {}; run "
                             "apply again to resume\n", status.file->path);
         return ApplyExit::kInterrupted;
@@ -267,6 +258,14 @@ class Run {
 };
 
 }  // namespace
+
+std::string runner_identity() {
+  char host[256] = "localhost";
+  gethostname(host, sizeof host - 1);
+  const char* user = getenv("USER");
+  std::random_device random;
+  return fmt::format("{}@{} pid {} run {:08x}", user ? user : "unknown", host, getpid(), random());
+}
 
 ApplyExit apply_plan(const Plan& plan, SessionFactory& sessions, const ApplyOptions& options, std::ostream& out,
                      std::ostream& err) {

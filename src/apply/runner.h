@@ -35,9 +35,13 @@ struct ApplyOptions {
   /// No step starts after this moment (an AWS Lambda invocation's deadline, less a margin):
   /// apply stops between steps as on SIGTERM (exit 6), and the next run resumes.
   std::optional<std::chrono::system_clock::time_point> stop_by;
+  bool past_stop_time() const { return stop_by && std::chrono::system_clock::now() >= *stop_by; }
   /// Tests: called with "before:<file>:<step>" / "after:<file>:<step>" around each step.
   std::function<void(const std::string&)> checkpoint;
 };
+
+/// "user@host pid 123 run 5f3a...": who holds the lease, for the operator.
+std::string runner_identity();
 
 /// Applies the plan's pending steps through `sessions`, tracked, locked and resumable
 /// (runner-research.md §6.4). Prints progress to `out`, failures to `err`.

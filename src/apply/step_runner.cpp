@@ -190,7 +190,7 @@ void StepRunner::run_file(const FilePlan& file, bool resuming, const std::vector
                           "run 'dsqlint apply' to resume\n", signal.load(), file.path, i, i + 1);
       throw ApplyStop{ApplyExit::kInterrupted};
     }
-    if (options_.stop_by && std::chrono::system_clock::now() >= *options_.stop_by) {
+    if (options_.past_stop_time()) {
       err_ << fmt::format("dsqlint: stopped at the stop time (the invocation's deadline is near): {} steps 1-{} are "
                           "committed, step {} did not start; run apply again to resume\n", file.path, i, i + 1);
       throw ApplyStop{ApplyExit::kInterrupted};

@@ -3,8 +3,6 @@
 // statement in a transaction of its own (on DSQL a GRANT is DDL), and records each file by
 // its hash, so a second run skips what is applied and an edited file runs again. It takes
 // apply's lease first: a GRANT is DDL, and DDL of two runners at once conflicts on DSQL.
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -92,13 +90,6 @@ class HeldLease {
   LeaseLock& lock_;
 };
 
-/// The owner written into the lock row: what `dsqlint status` shows while it runs.
-std::string lease_owner() {
-  char host[256] = "localhost";
-  gethostname(host, sizeof host - 1);
-  return fmt::format("apply-permissions@{} pid {}", host, getpid());
-}
-
 }  // namespace
 
 int run_apply_permissions(const std::string& folder, const ConnectionOptions& options) {
@@ -132,7 +123,7 @@ int run_apply_permissions(const std::string& folder, const ConnectionOptions& op
   Session& db = **session;
   std::cout << fmt::format("dsqlint {} apply-permissions: provider {}, database {}, {} file(s)\n", DSQLINT_VERSION,
                            provider_name(*provider), sessions->display(), files->size());
-  LeaseLock lock(lease_owner(), ApplyOptions{}.lease_seconds);
+  LeaseLock lock(runner_identity(), ApplyOptions{}.lease_seconds);
   std::optional<LockHolder> holder;
   QueryResult lock_error = LeaseLock::create_table(db);
   if (!lock_error.ok() || !lock.try_acquire(db, holder, lock_error, *provider != Provider::AuroraDsql)) {

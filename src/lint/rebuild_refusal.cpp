@@ -41,10 +41,13 @@ void refuse_impossible_rebuild(StatementResult& statement) {
   // An emulated enum's rebuild runs another ALTER TABLE (recreation_sql) than the one
   // written: plan and apply build the new table from that one, and so does this check.
   const std::string& emulated = statement.extra->recreation_sql;
-  Result<std::vector<SchemaChange>> changes =
-      emulated.empty() ? Result<std::vector<SchemaChange>>(std::vector<SchemaChange>{}) : recreation::alter_changes(emulated);
-  if (!changes) return refuse(statement, before.name, changes.error().message);
-  const std::vector<SchemaChange>& rebuilt = emulated.empty() ? statement.changes : *changes;
+  std::vector<SchemaChange> emulated_changes;
+  if (!emulated.empty()) {
+    auto changes = recreation::alter_changes(emulated);
+    if (!changes) return refuse(statement, before.name, changes.error().message);
+    emulated_changes = std::move(*changes);
+  }
+  const std::vector<SchemaChange>& rebuilt = emulated.empty() ? statement.changes : emulated_changes;
   // Most rebuilds change the type or set NOT NULL of columns the table has: no such
   // rebuild is refused, and building the new table for each cost 1.7 % of a check of the
   // generated corpus.
