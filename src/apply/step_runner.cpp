@@ -173,6 +173,7 @@ void StepRunner::run_file(const FilePlan& file, bool resuming, const std::vector
                           const std::atomic<int>& signal) {
   out_ << fmt::format("-> {}  sha256:{}  {} step(s){}\n", file.path, file.sha256.substr(0, 12), file.steps.size(),
                       resuming ? ", resuming" : "");
+  signal_ = &signal;
   if (file.one_transaction) {
     check_lease();
     run_whole(file);
@@ -372,7 +373,9 @@ void StepRunner::run_recreate(const FilePlan& file, size_t index) {
                             .step_index = static_cast<int>(index),
                             .fence_sql = options_.use_lock ? lock_.fence_sql() : "",
                             .retry = options_.retry};
+  long rows_done = 0, rows_total = 0;
   context.progress = [&](long done, long total) {
+    rows_done = done, rows_total = total;
     out_ << fmt::format("{}      copy {} -> {}  {}/{} rows{}", options_.terminal ? "\r" : "", step.recreation->table,
                         step.recreation->new_table, done, total, options_.terminal ? "" : "\n");
   };
@@ -382,6 +385,7 @@ void StepRunner::run_recreate(const FilePlan& file, size_t index) {
       throw ApplyStop{ApplyExit::kLock};
     }
     if (const std::string_view done = carried_phase(phase); !done.empty()) out_ << "      " << done << "\n";
+    if (phase == "batch") stop_between_batches(file, index, rows_done, rows_total);
     if (options_.checkpoint) options_.checkpoint(fmt::format("recreate:{}:{}:{}", file.name, index, phase));
   };
   const RecreationResult result = run_recreation(session_, *step.recreation, context);
@@ -397,6 +401,24 @@ void StepRunner::run_recreate(const FilePlan& file, size_t index) {
   out_ << fmt::format("      rebuilt {}: {} rows ({} copied now, {} batches, resumed at {})\n", step.recreation->table,
                       result.rows_total, result.rows_copied, result.batches, result.resumed_at);
   mark(file, index, "done");
+}
+
+/// A signal or the stop time ends a rebuild between its copy batches, not after the whole
+/// copy (hours for a large table, past a Lambda's deadline): each batch committed the copy
+/// cursor with its rows, so the next apply resumes the copy where this one stopped.
+void StepRunner::stop_between_batches(const FilePlan& file, size_t index, long rows_done, long rows_total) {
+  const bool signalled = signal_ && *signal_;
+  if (!signalled && !options_.past_stop_time()) return;
+  if (options_.terminal) out_ << "\n";  // end the progress line
+  const std::string where = fmt::format("the rebuild of {} (step {} of {}) stopped between copy batches with {} of {} "
+                                        "rows copied and committed", file.steps[index].recreation->table, index + 1,
+                                        file.path, rows_done, rows_total);
+  if (signalled)
+    err_ << fmt::format("dsqlint: interrupted by signal {}: {}; run 'dsqlint apply' to resume it\n", signal_->load(), where);
+  else
+    err_ << fmt::format("dsqlint: stopped at the stop time (the invocation's deadline is near): {}; run apply again to "
+                        "resume it\n", where);
+  throw ApplyStop{ApplyExit::kInterrupted};
 }
 
 void StepRunner::record_rename(const FilePlan& file) {

@@ -68,6 +68,7 @@ class StepRunner {
   /// The index step inside the one transaction of a plain PostgreSQL file.
   QueryResult build_in_transaction(const Step& step);
   void run_recreate(const FilePlan& file, size_t index);
+  void stop_between_batches(const FilePlan& file, size_t index, long rows_done, long rows_total);
   bool already_done(const Step& step, const QueryResult& failure);
   bool guard_says_done(const FilePlan& file, size_t index, bool resuming);
   void run_precheck(const FilePlan& file, size_t index);
@@ -91,6 +92,7 @@ class StepRunner {
   std::ostream& out_;
   std::ostream& err_;
   const Heartbeat* heartbeat_;
+  const std::atomic<int>* signal_ = nullptr;  ///< the run's SIGINT/SIGTERM, read between copy batches too
   RetryCount retries_;
   uint32_t guarded_done_ = 0;  ///< statement of the current file whose guard found it done
   size_t skipped_ = 0;

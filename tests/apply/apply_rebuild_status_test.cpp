@@ -74,6 +74,52 @@ TEST(ApplyFaults, KillAtEveryRebuildPhaseThenRerunKeepsEveryRow) {
   }
 }
 
+TEST(ApplyFaults, SigtermStopsARebuildBetweenCopyBatchesAndTheRerunFinishesIt) {
+  MigrationFolder folder("rebuild-sigterm");
+  write_rebuild_folder(folder);
+  Db reference(fresh_database("rebuild_sigterm_clean"));
+  folder.remove("0002_wider.sql");
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, reference, "dsql-local")).exit_code, 0);
+  seed_prices(reference);
+  write_rebuild_folder(folder);
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, reference, "dsql-local")).exit_code, 0);
+
+  Db db(fresh_database("rebuild_sigterm"));
+  folder.remove("0002_wider.sql");
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, db, "dsql-local")).exit_code, 0);
+  seed_prices(db);
+  write_rebuild_folder(folder);
+  DsqlintProcess runner(apply_args(folder, db, "dsql-local"), {"DSQLINT_TEST_STOP_AT=recreate:0002_wider.sql:0:batch"});
+  ASSERT_TRUE(runner.wait_stopped(std::chrono::seconds(30))) << runner.wait().output();
+  kill(runner.pid(), SIGTERM);  // after the first of several batches of 7,000 rows
+  runner.resume();
+  if (runner.wait_stopped(std::chrono::seconds(30))) {  // at the next batch's checkpoint: the signal went unheeded
+    kill(runner.pid(), SIGKILL);
+    runner.resume();
+    FAIL() << "the rebuild went on to its next copy batch after SIGTERM\n" << runner.wait().output();
+  }
+  const ProcessResult stopped = runner.wait();
+  EXPECT_EQ(stopped.exit_code, 6) << stopped.output();
+  EXPECT_NE(stopped.err.find("stopped between copy batches"), npos) << stopped.err;
+  EXPECT_EQ(db.row("SELECT count(*) FROM __mantle_migration_lock WHERE owner_id IS NOT NULL"), "0")
+      << "the lock is released";
+  // The copy stopped part way: the old table still holds every row, the new one some.
+  EXPECT_EQ(db.row(R"(SELECT count(*) FROM "prices")"), "7000");
+  const std::string copied = db.row(
+      R"(SELECT (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I', relname), false, true, '')))[1]::text )"
+      R"(FROM pg_class WHERE relkind = 'r' AND relname LIKE 'prices\_\_mantle\_new%')");
+  ASSERT_FALSE(copied.empty()) << "the new table of the rebuild is gone";
+  EXPECT_GT(std::stol(copied), 0);
+  EXPECT_LT(std::stol(copied), 7000) << "the whole table was copied before the signal was heeded";
+
+  const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.output();
+  EXPECT_NE(rerun.out.find("resuming"), npos) << rerun.out;
+  EXPECT_NE(rerun.out.find(fmt::format("7000 rows ({} copied now", 7000 - std::stol(copied))), npos)
+      << "the rerun copies only the rows the first run had not\n" << rerun.out;
+  expect_nothing_lost(db, folder, reference.schema(), kPriceChecks);
+}
+
 TEST(ApplyFaults, StatusJsonReportsEveryStateAndTheLock) {
   MigrationFolder folder("status-json");
   write_mixed_folder(folder);
