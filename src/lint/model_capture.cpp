@@ -182,7 +182,15 @@ bool apply_constraint_attribute(const Constraint* attribute, ConstraintModel& pr
 }
 
 ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& constraints, const RangeVar* table) {
-  ColumnModel column{.name = def->colname ? def->colname : "", .type = column_type(def->typeName)};
+  ColumnModel column;
+  read_column(def, constraints, table, column);
+  return column;
+}
+
+void read_column(const ColumnDef* def, std::vector<ConstraintModel>& constraints, const RangeVar* table,
+                 ColumnModel& column) {
+  column.name = def->colname ? def->colname : "";
+  column.type = column_type(def->typeName);
   if (def->collClause) column.extra.edit().collation = collation_sql(def->collClause);
   if (def->storage_name) column.extra.edit().storage = lower(def->storage_name);
   const size_t first = constraints.size();
@@ -206,7 +214,6 @@ ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& con
         constraints.push_back(constraint_model(c, def->colname, false, table));
     }
   }
-  return column;
 }
 
 IndexModel index_model(const IndexStmt* index) {

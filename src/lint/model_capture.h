@@ -24,6 +24,10 @@ std::string collation_sql(const CollateClause* collate);
 /// clauses go to `constraints`, about the column. Expressions are kept without the table's
 /// name in them (parse/references.h own_expression_sql); `table` null: as written.
 ColumnModel column_model(const ColumnDef* def, std::vector<ConstraintModel>& constraints, const RangeVar* table);
+/// column_model() into `column`, a fresh one: a table's columns are read in place, as a
+/// column model is large to move.
+void read_column(const ColumnDef* def, std::vector<ConstraintModel>& constraints, const RangeVar* table,
+                 ColumnModel& column);
 
 /// A constraint of `table`, or of its column `column`. `created`: in CREATE TABLE, where
 /// PostgreSQL takes NOT VALID as valid (the table is empty).

@@ -26,8 +26,8 @@ void create_table(const CreateStmt* create, SchemaChange& change) {
   foreach (cell, create->tableElts) {
     const auto* node = static_cast<const Node*>(lfirst(cell));
     if (IsA(node, ColumnDef)) {
-      table.columns.push_back(
-          column_model(castNode(ColumnDef, const_cast<Node*>(node)), table.constraints, create->relation));
+      read_column(castNode(ColumnDef, const_cast<Node*>(node)), table.constraints, create->relation,
+                  table.columns.emplace_back());
     } else if (IsA(node, Constraint)) {
       table.constraints.push_back(
           constraint_model(castNode(Constraint, const_cast<Node*>(node)), nullptr, true, create->relation));
@@ -42,7 +42,7 @@ void create_table(const CreateStmt* create, SchemaChange& change) {
 
 void add_column(const ColumnDef* def, const RangeVar* table, SchemaChange& change) {
   change.kind = Kind::AddColumn;
-  change.column = column_model(def, change.constraints, table);
+  read_column(def, change.constraints, table, change.column);
   change.name = change.column.name;
 }
 
