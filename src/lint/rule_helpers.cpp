@@ -59,15 +59,15 @@ bool is_serial_type(const TypeName* type) {
   if (!type || list_length(type->names) != 1 || type->pct_type || type->arrayBounds != NIL) return false;
   static constexpr std::array<std::string_view, 6> kSerials{"serial",  "serial4",     "bigserial",
                                                             "serial8", "smallserial", "serial2"};
-  const std::string name = type_name(type);
+  const std::string_view name = strVal(linitial(type->names));  // type_name(), without building a string
   for (const std::string_view serial : kSerials)
     if (name == serial) return true;
   return false;
 }
 
 bool is_narrow_integer_type(const TypeName* type) {
-  if (!type || type->arrayBounds != NIL || type->pct_type) return false;
-  const std::string name = type_name(type);
+  if (!type || type->arrayBounds != NIL || type->pct_type || list_length(type->names) == 0) return false;
+  const std::string_view name = strVal(llast(type->names));  // type_name(), without building a string
   return name == "int2" || name == "int4" || name == "smallint" || name == "integer";
 }
 
