@@ -81,17 +81,17 @@ void advance(TransactionState& state, const Statement& statement, StatementClass
 std::vector<std::string> rewrite(const Statement& statement, const std::vector<Finding>& findings) {
   std::vector<Edit> edits;
   edits.reserve(findings.size());
-  std::vector<std::string> followups;
+  // The follow-ups go straight after a place for the rewritten statement: a braced list
+  // would copy it, and a vector of follow-ups apart would copy them again.
+  std::vector<std::string> steps(1);
   for (const Finding& finding : findings) {
     if (finding.klass != StatementClass::Index && finding.klass != StatementClass::Rewrite) continue;
     if (finding.fixes.empty()) continue;
     const Fix& fix = finding.fixes.front();
     edits.insert(edits.end(), fix.edits.begin(), fix.edits.end());
-    followups.insert(followups.end(), fix.followups.begin(), fix.followups.end());
+    steps.insert(steps.end(), fix.followups.begin(), fix.followups.end());
   }
-  std::string out = apply_edits(statement.text(), statement.span().begin, std::move(edits));
-  std::vector<std::string> steps{std::move(out)};
-  steps.insert(steps.end(), followups.begin(), followups.end());
+  steps.front() = apply_edits(statement.text(), statement.span().begin, std::move(edits));
   return steps;
 }
 
