@@ -1,5 +1,6 @@
 #include "parse/deparse.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <memory>
@@ -46,10 +47,17 @@ std::optional<std::string> deparse(Node* statement) {
 
 namespace {
 
+/// `n` in decimal, written into `digits`: keys are built for most columns, and
+/// std::to_string made a string of each number only to append it.
+std::string_view decimal(long n, char (&digits)[24]) {
+  return {digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits)};
+}
+
 /// Appends `text` to `key` after its length, so that no text can pass for two.
 void append_part(std::string& key, char tag, std::string_view text) {
+  char digits[24];
   key += tag;
-  key += std::to_string(text.size());
+  key += decimal(static_cast<long>(text.size()), digits);
   key += ':';
   key += text;
 }
@@ -67,7 +75,11 @@ bool expression_key(const Node* node, std::string& key) {
         return true;
       }
       switch (nodeTag(&constant->val)) {
-        case T_Integer: append_part(key, 'I', std::to_string(constant->val.ival.ival)); return true;
+        case T_Integer: {
+          char digits[24];
+          append_part(key, 'I', decimal(constant->val.ival.ival, digits));
+          return true;
+        }
         case T_Float: append_part(key, 'F', constant->val.fval.fval); return true;
         case T_Boolean: key += constant->val.boolval.boolval ? 'T' : 'f'; return true;
         case T_String: append_part(key, 'S', constant->val.sval.sval); return true;
@@ -87,7 +99,8 @@ bool expression_key(const Node* node, std::string& key) {
       if (call->agg_order || call->agg_filter || call->over || call->agg_within_group || call->agg_star ||
           call->agg_distinct || call->func_variadic)
         return false;
-      append_part(key, 'P', std::to_string(static_cast<int>(call->funcformat)));
+      char digits[24];
+      append_part(key, 'P', decimal(static_cast<long>(call->funcformat), digits));
       const ListCell* cell;
       foreach (cell, call->funcname) {
         const auto* name = static_cast<const Node*>(lfirst(cell));
@@ -125,24 +138,33 @@ std::string expression_sql(const Node* expression) {
 
 bool type_key(const TypeName* type, std::string& key) {
   if (type->setof || type->pct_type) return false;
-  key.clear();
-  const auto number = [&key](long n) {
-    char digits[24];
-    key.append(digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits));
-    key.push_back('\x01');
+  // Written into a buffer and assigned once: this runs for every column, and growing
+  // the string piece by piece cost more than the lookup the key is for.
+  char buffer[256];
+  size_t size = 0;
+  const auto put = [&](std::string_view part, char separator) {
+    if (size + part.size() + 1 > sizeof buffer) return false;  // too long to be worth a key
+    std::copy(part.begin(), part.end(), buffer + size);
+    size += part.size();
+    buffer[size++] = separator;
+    return true;
   };
+  char digits[24];
   const ListCell* cell;
-  foreach (cell, type->names) key.append(strVal(lfirst(cell))).push_back('\x01');
-  key.push_back('\x02');
+  foreach (cell, type->names)
+    if (!put(strVal(lfirst(cell)), '\x01')) return false;
+  if (!put("", '\x02')) return false;
   foreach (cell, type->typmods) {
     const auto* node = static_cast<const Node*>(lfirst(cell));
     if (!IsA(node, A_Const) || castNode(A_Const, const_cast<Node*>(node))->isnull ||
-        !IsA(&castNode(A_Const, const_cast<Node*>(node))->val, Integer))
+        !IsA(&castNode(A_Const, const_cast<Node*>(node))->val, Integer) ||
+        !put(decimal(castNode(A_Const, const_cast<Node*>(node))->val.ival.ival, digits), '\x01'))
       return false;
-    number(castNode(A_Const, const_cast<Node*>(node))->val.ival.ival);
   }
-  key.push_back('\x02');
-  foreach (cell, type->arrayBounds) number(intVal(lfirst(cell)));
+  if (!put("", '\x02')) return false;
+  foreach (cell, type->arrayBounds)
+    if (!put(decimal(intVal(lfirst(cell)), digits), '\x01')) return false;
+  key.assign(buffer, size);
   return true;
 }
 

@@ -25,7 +25,8 @@ std::string type_sql(const TypeName* type);
 
 /// A key for what the deparser prints of a type, written into `key` (its room reused):
 /// its names, integer modifiers and array bounds. False when the type has anything else
-/// (%TYPE, SETOF, an expression as modifier), which only the deparser can tell apart.
+/// (%TYPE, SETOF, an expression as modifier), which only the deparser can tell apart, and
+/// for a name over 200-odd bytes, not worth keeping as a key.
 bool type_key(const TypeName* type, std::string& key);
 
 /// Sequence or identity options as SQL ("CACHE 1 START 5"); empty for none.
