@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/schema.h"
@@ -57,7 +58,8 @@ class TableFolding {
 
   FileResult& file_;
   const TargetProfile& target_;
-  std::map<std::string, Window> open_;
+  /// Looked up and erased for most statements, never walked: hashed, not ordered.
+  std::unordered_map<std::string, Window> open_;
   std::string opening_;  ///< the table the current statement creates
   std::string folding_;  ///< the table the current statement folded into
   std::optional<std::vector<std::string>> folded_steps_;  ///< its CREATE TABLE, found by foldable
