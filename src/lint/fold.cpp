@@ -261,19 +261,23 @@ void TableFolding::before_apply(StatementResult& statement, const Catalog& catal
                                                 [](const SchemaChange& c) { return c.kind == Kind::SetOwner; }))
     return;
   const std::vector<const std::string*>& tables = touched(statement, catalog);
-  if (tables.size() == 1)
-    if (const auto window = open_.find(*tables.front()); window != open_.end()) {
-      if (foldable(statement, window->first, window->second, catalog)) {
-        fold(statement, window->first, window->second);
-        folding_ = window->first;
-        return;
-      }
-      // Another index on the still empty table is built as written, at once: the fold goes on.
-      if (only_indexes(statement) && statement.klass <= StatementClass::Index) return note_empty(statement, window->first);
-    }
+  if (tables.size() == 1) return join_or_end(statement, catalog, *tables.front());
   // Anything else that touches a table ends its fold: what runs next sees the table as created.
   if (statement.klass != StatementClass::Strip)
     for (const std::string* table : tables) open_.erase(*table);
+}
+
+void TableFolding::join_or_end(StatementResult& statement, const Catalog& catalog, const std::string& table) {
+  const auto window = open_.find(table);  // found once: the fold is joined or ended through it
+  if (window == open_.end()) return;
+  if (foldable(statement, window->first, window->second, catalog)) {
+    fold(statement, window->first, window->second);
+    folding_ = window->first;
+    return;
+  }
+  // Another index on the still empty table is built as written, at once: the fold goes on.
+  if (only_indexes(statement) && statement.klass <= StatementClass::Index) return note_empty(statement, window->first);
+  if (statement.klass != StatementClass::Strip) open_.erase(window);
 }
 
 void TableFolding::end_read_folds(const StatementResult& statement) {

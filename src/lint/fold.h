@@ -50,6 +50,8 @@ class TableFolding {
   /// sees the table as created: a later change folded in would change what they see, so the
   /// table's fold ends.
   void end_read_folds(const StatementResult& statement);
+  /// A statement touching one table only: joins the table's open fold, or ends it.
+  void join_or_end(StatementResult& statement, const Catalog& catalog, const std::string& table);
   void note_empty(StatementResult& statement, const std::string& table);
   /// DROP INDEX of an index that a fold made a UNIQUE constraint: drops the constraint.
   void drop_folded_index(StatementResult& statement, const Catalog& catalog);
