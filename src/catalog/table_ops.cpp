@@ -155,6 +155,12 @@ std::vector<ConstraintModel> drop_column(TableModel& table, const std::string& c
   return keys;
 }
 
+bool column_in_key_or_index(const TableModel& table, const std::string& column) {
+  for (const ConstraintModel& c : table.constraints)
+    if ((c.kind == ConstraintKind::ForeignKey || c.is_key()) && uses(c, column)) return true;
+  return std::any_of(table.indexes.begin(), table.indexes.end(), [&](const IndexModel& i) { return uses(i, column); });
+}
+
 void rename_column(TableModel& table, const std::string& from, const std::string& to) {
   ColumnModel* column = table.column(from);
   if (!column || table.column(to)) return;

@@ -37,6 +37,9 @@ bool add_column(TableModel& table, ColumnModel column, std::vector<ConstraintMod
 /// DROP COLUMN: the column, and the constraints and indexes that use it. Returns the key
 /// constraints that went with it (the foreign keys that point at them go too).
 std::vector<ConstraintModel> drop_column(TableModel& table, const std::string& column);
+/// Whether dropping `column` would drop a foreign key, a key or an index: a named object
+/// the catalog's reverse indexes hold. CHECKs are not asked about (they hold no such name).
+bool column_in_key_or_index(const TableModel& table, const std::string& column);
 
 /// Before a rename of the table or a column: each serial column's sequence keeps the name
 /// it was made with (<table>_<column>_seq), as in PostgreSQL (ColumnExtras::serial_sequence).

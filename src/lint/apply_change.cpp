@@ -342,6 +342,10 @@ void drop_constraint_change(Catalog& catalog, const SchemaChange& change, const 
 }
 
 void drop_column_change(Catalog& catalog, const SchemaChange& change) {
+  // A column in no key, foreign key or index takes no name from the reverse indexes (and
+  // no key that others' foreign keys need): no footprint of the table's names to compare.
+  if (TableModel* table = catalog.table(change.table); table && !column_in_key_or_index(*table, change.name))
+    return (void)drop_column(*table, change.name);
   std::vector<ConstraintModel> keys;
   change_table(catalog, change.table, [&](TableModel& t) { keys = drop_column(t, change.name); });
   if (!keys.empty()) drop_inbound(catalog, change.table, &keys);
