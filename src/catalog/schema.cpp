@@ -119,18 +119,17 @@ TableModel* Catalog::table(const std::string& key) {
   return const_cast<TableModel*>(std::as_const(*this).table(key));
 }
 
-TableModel& Catalog::add_table(TableModel table) {
+TableModel& Catalog::add_table(TableModel&& table) {
   last_.valid = false;  // it may have found no table under this key
   return tables_.insert(std::make_unique<TableModel>(std::move(table)));
 }
 
-std::optional<TableModel> Catalog::take_table(const std::string& key) {
+std::unique_ptr<TableModel> Catalog::take_table(const std::string& key) {
   last_.valid = false;  // it may point at the table taken
   // One lookup for a table held as a model; a packed one is unpacked into the map first.
   std::unique_ptr<TableModel> taken = tables_.extract(key);
   if (!taken && find_table(key)) taken = tables_.extract(key);
-  if (!taken) return std::nullopt;
-  return std::move(*taken);
+  return taken;
 }
 
 TableModel* Catalog::table_of_index(const std::string& index_key) {

@@ -252,9 +252,12 @@ class Catalog {
   TableModel* table(const std::string& key);
   size_t table_count() const { return tables_.size() + packed_.size(); }
   /// Adds a table under its key (schema.name), which no table has; returns it as added.
-  TableModel& add_table(TableModel table);
-  /// Takes a table out; its entries in the reverse indexes are the caller's to mend.
-  std::optional<TableModel> take_table(const std::string& key);
+  /// Taken by rvalue: a by-value parameter would be one more move of the model.
+  TableModel& add_table(TableModel&& table);
+  TableModel& add_table(const TableModel& table) { return add_table(TableModel(table)); }
+  /// Takes a table out (null: none has the key); its entries in the reverse indexes are
+  /// the caller's to mend. Handed over as allocated: moving a model out costs a copy of its shell.
+  std::unique_ptr<TableModel> take_table(const std::string& key);
   /// Which table an index (or key constraint's index) belongs to, by the index's key.
   TableModel* table_of_index(const std::string& index_key);
 

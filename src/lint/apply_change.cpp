@@ -161,7 +161,7 @@ void add_view(Catalog& catalog, ViewModel view, const Origin& origin) {
 void drop_table(Catalog& catalog, const std::string& key) {
   // Taken out first, in one lookup: dropping the foreign keys that point at it edits only
   // the other tables.
-  const std::optional<TableModel> table = catalog.take_table(key);
+  const std::unique_ptr<TableModel> table = catalog.take_table(key);
   if (!table) return;
   drop_inbound(catalog, key, nullptr);
   // The table's own names leave the reverse indexes with it: no footprint to compare.
@@ -214,7 +214,7 @@ void rename_relation(Catalog& catalog, const std::string& from, const std::strin
   } else if (TableModel* table = catalog.table(from)) {
     to = object_key(table->schema, to_name);
     const Footprint before = footprint(table);
-    TableModel renamed = *catalog.take_table(from);
+    TableModel renamed = std::move(*catalog.take_table(from));
     keep_serial_sequence_names(renamed);
     renamed.name = to_name;
     catalog.add_table(std::move(renamed));
