@@ -31,6 +31,23 @@ void seed_prices(Db& db) {
   db.exec(R"(INSERT INTO "prices" SELECT g, g * 1.25, 'p' || g FROM generate_series(1, 7000) g)");
 }
 
+/// `db` as the rebuild finds it: the first file applied and its 7,000 rows seeded.
+void apply_first_and_seed(const MigrationFolder& folder, Db& db) {
+  folder.remove("0002_wider.sql");
+  ASSERT_EQ(run_dsqlint_with(apply_args(folder, db, "dsql-local")).exit_code, 0);
+  seed_prices(db);
+  write_rebuild_folder(folder);
+}
+
+/// The schema of a run of the whole folder that nothing interrupted.
+std::string clean_rebuild_schema(const MigrationFolder& folder, const std::string& name) {
+  Db reference(fresh_database(name));
+  apply_first_and_seed(folder, reference);
+  const ProcessResult clean = run_dsqlint_with(apply_args(folder, reference, "dsql-local"));
+  EXPECT_EQ(clean.exit_code, 0) << clean.output();
+  return reference.schema();
+}
+
 const DataChecks kPriceChecks = {
     {R"(SELECT count(*), count(DISTINCT id), sum(CASE WHEN price = id * 1.25 AND label = 'p' || id THEN 1 ELSE 0 END) )"
      R"(FROM "prices")",
@@ -43,23 +60,12 @@ const DataChecks kPriceChecks = {
 TEST(ApplyFaults, KillAtEveryRebuildPhaseThenRerunKeepsEveryRow) {
   MigrationFolder folder("rebuild-phases");
   write_rebuild_folder(folder);
-  // The clean reference: first file, seed, then the rebuild, in one database.
-  Db reference(fresh_database("rebuild_clean"));
-  folder.remove("0002_wider.sql");
-  ASSERT_EQ(run_dsqlint_with(apply_args(folder, reference, "dsql-local")).exit_code, 0);
-  seed_prices(reference);
-  write_rebuild_folder(folder);
-  const ProcessResult clean = run_dsqlint_with(apply_args(folder, reference, "dsql-local"));
-  ASSERT_EQ(clean.exit_code, 0) << clean.output();
-  const std::string clean_schema = reference.schema();
+  const std::string clean_schema = clean_rebuild_schema(folder, "rebuild_clean");
   for (const char* phase : {"created", "batch", "copied", "verified", "indexed", "renamed_old", "renamed_new", "dropped",
                             "finished"}) {
     SCOPED_TRACE(phase);
     Db db(fresh_database("rebuild_kill"));
-    folder.remove("0002_wider.sql");
-    ASSERT_EQ(run_dsqlint_with(apply_args(folder, db, "dsql-local")).exit_code, 0);
-    seed_prices(db);
-    write_rebuild_folder(folder);
+    ASSERT_NO_FATAL_FAILURE(apply_first_and_seed(folder, db));
     ASSERT_EQ(kill_at(folder, db, "dsql-local", fmt::format("recreate:0002_wider.sql:0:{}", phase)).signal, SIGKILL);
     // Whatever the phase, one table holds every row.
     const std::string holders = db.row(
@@ -77,18 +83,9 @@ TEST(ApplyFaults, KillAtEveryRebuildPhaseThenRerunKeepsEveryRow) {
 TEST(ApplyFaults, SigtermStopsARebuildBetweenCopyBatchesAndTheRerunFinishesIt) {
   MigrationFolder folder("rebuild-sigterm");
   write_rebuild_folder(folder);
-  Db reference(fresh_database("rebuild_sigterm_clean"));
-  folder.remove("0002_wider.sql");
-  ASSERT_EQ(run_dsqlint_with(apply_args(folder, reference, "dsql-local")).exit_code, 0);
-  seed_prices(reference);
-  write_rebuild_folder(folder);
-  ASSERT_EQ(run_dsqlint_with(apply_args(folder, reference, "dsql-local")).exit_code, 0);
-
+  const std::string clean_schema = clean_rebuild_schema(folder, "rebuild_sigterm_clean");
   Db db(fresh_database("rebuild_sigterm"));
-  folder.remove("0002_wider.sql");
-  ASSERT_EQ(run_dsqlint_with(apply_args(folder, db, "dsql-local")).exit_code, 0);
-  seed_prices(db);
-  write_rebuild_folder(folder);
+  ASSERT_NO_FATAL_FAILURE(apply_first_and_seed(folder, db));
   DsqlintProcess runner(apply_args(folder, db, "dsql-local"), {"DSQLINT_TEST_STOP_AT=recreate:0002_wider.sql:0:batch"});
   ASSERT_TRUE(runner.wait_stopped(std::chrono::seconds(30))) << runner.wait().output();
   kill(runner.pid(), SIGTERM);  // after the first of several batches of 7,000 rows
@@ -117,7 +114,7 @@ TEST(ApplyFaults, SigtermStopsARebuildBetweenCopyBatchesAndTheRerunFinishesIt) {
   EXPECT_NE(rerun.out.find("resuming"), npos) << rerun.out;
   EXPECT_NE(rerun.out.find(fmt::format("7000 rows ({} copied now", 7000 - std::stol(copied))), npos)
       << "the rerun copies only the rows the first run had not\n" << rerun.out;
-  expect_nothing_lost(db, folder, reference.schema(), kPriceChecks);
+  expect_nothing_lost(db, folder, clean_schema, kPriceChecks);
 }
 
 TEST(ApplyFaults, StatusJsonReportsEveryStateAndTheLock) {
