@@ -102,15 +102,21 @@ Result<std::string> rds_iam_conninfo(const std::string& url, const ConnectionOpt
 
 /// Fault injection for the tests: DSQLINT_TEST_KILL_AT=before:<file>:<step> (or after:)
 /// kills the process there with SIGKILL, as a crash would; DSQLINT_TEST_STOP_AT stops it
-/// there with SIGSTOP, as a long pause would, until it gets SIGCONT.
-std::function<void(const std::string&)> test_fault_hook() {
-  const char* kill_at = std::getenv("DSQLINT_TEST_KILL_AT");
-  const char* stop_at = std::getenv("DSQLINT_TEST_STOP_AT");
-  if ((!kill_at || !*kill_at) && (!stop_at || !*stop_at)) return {};
-  return [kill_point = std::string(kill_at ? kill_at : ""), stop_point = std::string(stop_at ? stop_at : "")](
-             const std::string& here) {
+/// there with SIGSTOP, as a long pause would, until it gets SIGCONT;
+/// DSQLINT_TEST_STOP_TIME_AT makes the stop time (`stop_by`, a Lambda's deadline) come
+/// there, as it would during a long step.
+std::function<void(const std::string&)> test_fault_hook(std::optional<std::chrono::system_clock::time_point>& stop_by) {
+  const auto point = [](const char* name) {
+    const char* value = std::getenv(name);
+    return std::string(value ? value : "");
+  };
+  std::string kill_point = point("DSQLINT_TEST_KILL_AT"), stop_point = point("DSQLINT_TEST_STOP_AT"),
+              stop_time_point = point("DSQLINT_TEST_STOP_TIME_AT");
+  if (kill_point.empty() && stop_point.empty() && stop_time_point.empty()) return {};
+  return [kill_point, stop_point, stop_time_point, &stop_by](const std::string& here) {
     if (here == kill_point) std::raise(SIGKILL);
     if (here == stop_point) std::raise(SIGSTOP);
+    if (here == stop_time_point) stop_by = std::chrono::system_clock::now();
   };
 }
 
@@ -196,8 +202,8 @@ int run_apply(ApplyCommandOptions options) {
                      .allow_out_of_order = options.allow_out_of_order,
                      .lock_wait_seconds = options.lock_wait_seconds,
                      .lease_seconds = options.lease_seconds,
-                     .terminal = isatty(STDOUT_FILENO) != 0,
-                     .checkpoint = test_fault_hook()};
+                     .terminal = isatty(STDOUT_FILENO) != 0};
+  apply.checkpoint = test_fault_hook(apply.stop_by);
   return static_cast<int>(apply_plan(*plan, *sessions, apply, std::cout, std::cerr));
 }
 

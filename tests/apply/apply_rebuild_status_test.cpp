@@ -48,6 +48,13 @@ std::string clean_rebuild_schema(const MigrationFolder& folder, const std::strin
   return reference.schema();
 }
 
+/// The rows the rebuild's new table holds: empty when there is no such table.
+std::string rows_in_new_table(Db& db) {
+  return db.row(
+      R"(SELECT (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I', relname), false, true, '')))[1]::text )"
+      R"(FROM pg_class WHERE relkind = 'r' AND relname LIKE 'prices\_\_mantle\_new%')");
+}
+
 const DataChecks kPriceChecks = {
     {R"(SELECT count(*), count(DISTINCT id), sum(CASE WHEN price = id * 1.25 AND label = 'p' || id THEN 1 ELSE 0 END) )"
      R"(FROM "prices")",
@@ -102,9 +109,7 @@ TEST(ApplyFaults, SigtermStopsARebuildBetweenCopyBatchesAndTheRerunFinishesIt) {
       << "the lock is released";
   // The copy stopped part way: the old table still holds every row, the new one some.
   EXPECT_EQ(db.row(R"(SELECT count(*) FROM "prices")"), "7000");
-  const std::string copied = db.row(
-      R"(SELECT (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I', relname), false, true, '')))[1]::text )"
-      R"(FROM pg_class WHERE relkind = 'r' AND relname LIKE 'prices\_\_mantle\_new%')");
+  const std::string copied = rows_in_new_table(db);
   ASSERT_FALSE(copied.empty()) << "the new table of the rebuild is gone";
   EXPECT_GT(std::stol(copied), 0);
   EXPECT_LT(std::stol(copied), 7000) << "the whole table was copied before the signal was heeded";
@@ -112,6 +117,36 @@ TEST(ApplyFaults, SigtermStopsARebuildBetweenCopyBatchesAndTheRerunFinishesIt) {
   const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
   EXPECT_EQ(rerun.exit_code, 0) << rerun.output();
   EXPECT_NE(rerun.out.find("resuming"), npos) << rerun.out;
+  EXPECT_NE(rerun.out.find(fmt::format("7000 rows ({} copied now", 7000 - std::stol(copied))), npos)
+      << "the rerun copies only the rows the first run had not\n" << rerun.out;
+  expect_nothing_lost(db, folder, clean_schema, kPriceChecks);
+}
+
+// The stop time (a Lambda invocation's deadline, less a margin) comes during the copy: the
+// rebuild stops at the next batch, as on SIGTERM, and the next invocation resumes it.
+TEST(ApplyFaults, StopTimeEndsARebuildBetweenCopyBatchesAndTheRerunFinishesIt) {
+  MigrationFolder folder("rebuild-stop-time");
+  write_rebuild_folder(folder);
+  const std::string clean_schema = clean_rebuild_schema(folder, "rebuild_stop_time_clean");
+  Db db(fresh_database("rebuild_stop_time"));
+  ASSERT_NO_FATAL_FAILURE(apply_first_and_seed(folder, db));
+  const ProcessResult stopped = run_dsqlint_with(
+      apply_args(folder, db, "dsql-local"), {"DSQLINT_TEST_STOP_TIME_AT=recreate:0002_wider.sql:0:batch"});
+  EXPECT_EQ(stopped.exit_code, 6) << stopped.output();
+  EXPECT_NE(stopped.err.find("stopped at the stop time"), npos) << stopped.err;
+  EXPECT_EQ(db.row("SELECT count(*) FROM __mantle_migration_lock WHERE owner_id IS NOT NULL"), "0")
+      << "the lock is released";
+  // Stopped at the batch after the one the stop time came at: part of the copy committed.
+  EXPECT_EQ(db.row(R"(SELECT count(*) FROM "prices")"), "7000");
+  const std::string copied = rows_in_new_table(db);
+  ASSERT_FALSE(copied.empty()) << "the new table of the rebuild is gone";
+  EXPECT_GT(std::stol(copied), 0);
+  EXPECT_LT(std::stol(copied), 7000) << "the whole table was copied after the stop time came";
+  EXPECT_NE(stopped.err.find(fmt::format("stopped between copy batches with {} of 7000 rows copied and committed", copied)),
+            npos) << stopped.err;
+
+  const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.output();
   EXPECT_NE(rerun.out.find(fmt::format("7000 rows ({} copied now", 7000 - std::stol(copied))), npos)
       << "the rerun copies only the rows the first run had not\n" << rerun.out;
   expect_nothing_lost(db, folder, clean_schema, kPriceChecks);
