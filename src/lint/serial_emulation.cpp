@@ -43,6 +43,30 @@ void report(StatementResult& statement, StatementClass klass, std::string messag
   statement.klass = std::max(statement.klass, klass);
 }
 
+/// Whether the statement also drops or sets the default of `column`: says what it becomes.
+bool sets_default(const StatementResult& statement, const std::string& column) {
+  return std::any_of(statement.changes.begin(), statement.changes.end(), [&](const SchemaChange& c) {
+    return c.kind == Kind::SetColumnDefault && c.name == column;
+  });
+}
+
+/// A serial retyped to a type no identity can have: PostgreSQL keeps its nextval(...)
+/// default, DSQL's column (a rebuild's, or a fold's) gets none. Class OK: the statement's
+/// class stays the rebuild's, or the fold's that settles it.
+void warn_default_gone(StatementResult& statement, const SchemaChange& change, const std::string& sequence) {
+  statement.findings.push_back(Finding{
+      .rule = kRule,
+      .klass = StatementClass::Ok,
+      .severity = Severity::Warning,
+      .message = fmt::format("column {} is an identity column on DSQL (apply made it of a serial), which a {} column "
+                             "cannot be, so apply makes it with no default, where PostgreSQL keeps nextval('{}') as "
+                             "its default",
+                             change.name, change.column.type->sql, key_name(sequence)),
+      .help = "give later rows a value for the column (SET DEFAULT, or the application), and say so by setting or "
+              "dropping the default in this ALTER TABLE (ALTER COLUMN ... DROP DEFAULT, as Prisma does)",
+      .span = statement.span});
+}
+
 }  // namespace
 
 void SerialEmulation::before_rules(StatementResult& statement, const Catalog& catalog) {
@@ -72,6 +96,8 @@ void SerialEmulation::before_rules(StatementResult& statement, const Catalog& ca
     if (!serial) continue;
     if (change.kind == Kind::AlterColumnType) {
       retyped_.push_back({change.table, change.name, sequence_key(change.table, *serial)});
+      if (!is_integer(change.column.type->name) && !sets_default(statement, change.name))
+        warn_default_gone(statement, change, sequence_key(change.table, *serial));
       continue;
     }
     if (!change.column.default_sql.empty()) continue;  // SET DEFAULT: PostgreSQL refuses it on an identity too
