@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "catalog/table_ops.h"
 #include "lint/names.h"
 #include "lint/rule.h"
 #include "lint/rule_helpers.h"
@@ -31,7 +32,18 @@ void state(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   if (!ctx.target.supports(Feature::Sequences)) return;
   const TableModel* table = ctx.catalog.table(change.table);
   const ColumnModel* column = table ? table->column(change.name) : nullptr;
-  if (!column || (column->type->name != "int4" && column->type->name != "int2")) return;
+  // Unknown, already bigint, or a serial (an identity on DSQL already).
+  if (!column || column->type->name.empty() || column->type->name == "int8" || is_serial(column->type->name)) return;
+  if (column->type->name != "int4" && column->type->name != "int2") {
+    out.report(change.span, StatementClass::Unsupported,
+               fmt::format("PostgreSQL and DSQL add an identity only to an integer column, and column {} of table {} "
+                           "is {}",
+                           change.name, table->name, column->type->sql))
+        .help(fmt::format("add a new column for the identity instead (ALTER TABLE {} ADD COLUMN ... bigint GENERATED "
+                          "BY DEFAULT AS IDENTITY (CACHE 1))",
+                          table->name));
+    return;
+  }
   // A rebuild cannot carry ADD IDENTITY: the column must be bigint before the statement.
   out.report(change.span, StatementClass::Unsupported,
              fmt::format("DSQL adds an identity only to a bigint column, and column {} of table {} is {}",
