@@ -7,6 +7,7 @@
 
 #include "apply/recreation_carry.h"
 #include "apply/recreation_copy.h"
+#include "apply/recreation_guard.h"
 #include "apply/recreation_identity.h"
 #include "plan/sql_quote.h"
 
@@ -41,6 +42,7 @@ class Recreation {
   bool read_step();
   bool swapped() const { return is_swapped_cursor(cursor_); }
   bool restart_copy();
+  bool known_columns();
   bool create();
   bool copy();
   bool verify(const std::string& source, const std::string& target, std::string_view phase);
@@ -210,6 +212,7 @@ RecreationResult Recreation::run() {
            table_ + ", " + new_ + " and " + old_ + ", drop what is not needed, and run apply again");
     return result_;
   }
+  if (table && !old && !swapped() && !known_columns()) return result_;
   bool ok = true;
   if (table && !fresh && !old && swapped()) {
     result_.resumed_at = "done";
@@ -235,6 +238,15 @@ RecreationResult Recreation::run() {
   }
   if (ok) stage_ = Stage::Done, restore_names(), checkpoint("finished");
   return result_;
+}
+
+/// Before the swap, the table must have the columns history gives it, or the new table
+/// would lose some: checked on every run, as a hand may change the table between two.
+bool Recreation::known_columns() {
+  const auto mismatch = unknown_columns(db_, spec_);
+  if (!mismatch) return fail(mismatch.error().message);
+  if (*mismatch) return refuse(**mismatch);
+  return true;
 }
 
 bool Recreation::create() {

@@ -133,6 +133,7 @@ Result<RecreationSpec> build_spec(AlteredTable& altered, const TableModel& befor
   spec.key_columns = std::move(*keys);
   if (const ConstraintModel* primary = table.primary_key(); primary && primary->columns == spec.key_columns)
     spec.conflict_columns = spec.key_columns;
+  for (const ColumnModel& column : before.columns) spec.source_columns.push_back(column.name);
   prepare_columns(table);
   size_t renamed = 0;
   std::map<std::string, std::string> temp_names;  // key constraint -> its name on the new table

@@ -64,6 +64,10 @@ struct RecreationSpec {
   std::string new_table;  ///< `<table>__mantle_new_<suffix>`, at most 63 bytes
   std::string old_table;  ///< `<table>__mantle_old_<suffix>`, at most 63 bytes
   std::string create_sql;  ///< CREATE TABLE for new_table with the changed definition
+  /// The old table's columns as history knows them. A table with others was changed
+  /// outside the migrations (or made LIKE a table they do not create): the new table would
+  /// drop those columns and their values, so apply refuses to start the rebuild.
+  std::vector<std::string> source_columns;
   std::vector<std::string> insert_columns;      ///< columns of the new table the copy fills
   std::vector<std::string> select_expressions;  ///< one per insert column, over the old table
   std::vector<std::string> key_columns;         ///< the old table's key: copy order and cursor
