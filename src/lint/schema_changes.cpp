@@ -60,7 +60,10 @@ std::string grantee_name(const RoleSpec* role);
 bool alter_command(const AlterTableCmd* cmd, const RangeVar* table, SchemaChange& change) {
   switch (cmd->subtype) {
     case AT_AddColumn: add_column(castNode(ColumnDef, cmd->def), table, change); break;
-    case AT_DropColumn: change.kind = Kind::DropColumn; break;
+    case AT_DropColumn:
+      change.kind = Kind::DropColumn;
+      change.cascade = cmd->behavior == DROP_CASCADE;
+      break;
     case AT_AlterColumnType: alter_column_type(castNode(ColumnDef, cmd->def), change); break;
     case AT_ColumnDefault:
       change.kind = Kind::SetColumnDefault;
@@ -161,6 +164,7 @@ void drop(const DropStmt* drop, std::vector<SchemaChange>& out) {
     else if (IsA(object, String)) key = strVal(object);
     SchemaChange& change = add(out, kind, "");
     (kind == Kind::DropIndex ? change.name : change.table) = std::move(key);
+    change.cascade = drop->behavior == DROP_CASCADE;
   }
 }
 

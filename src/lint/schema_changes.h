@@ -74,6 +74,7 @@ struct SchemaChange {
   std::vector<std::string> values;
   std::string expression_sql;
   bool replace = false;
+  bool cascade = false;  ///< DROP TABLE/VIEW, DROP COLUMN ... CASCADE
   Span span;  ///< what to point at
 };
 
