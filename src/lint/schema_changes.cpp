@@ -275,7 +275,9 @@ void changes_of(const Node* node, std::vector<SchemaChange>& out) {
     case T_CreateStmt: create_table(castNode(CreateStmt, const_cast<Node*>(node)), out.emplace_back()); break;
     case T_IndexStmt: {
       const auto* index = castNode(IndexStmt, const_cast<Node*>(node));
-      add(out, Kind::CreateIndex, relation_key(index->relation)).index = index_model(index);
+      SchemaChange& change = add(out, Kind::CreateIndex, relation_key(index->relation));
+      change.index = index_model(index);
+      change.replace = index->if_not_exists;
       break;
     }
     case T_AlterTableStmt: {
@@ -285,9 +287,11 @@ void changes_of(const Node* node, std::vector<SchemaChange>& out) {
     }
     case T_RenameStmt: rename(castNode(RenameStmt, const_cast<Node*>(node)), out); break;
     case T_DropStmt: drop(castNode(DropStmt, const_cast<Node*>(node)), out); break;
-    case T_CreateSeqStmt:
-      add(out, Kind::CreateSequence, relation_key(castNode(CreateSeqStmt, const_cast<Node*>(node))->sequence));
+    case T_CreateSeqStmt: {
+      const auto* sequence = castNode(CreateSeqStmt, const_cast<Node*>(node));
+      add(out, Kind::CreateSequence, relation_key(sequence->sequence)).replace = sequence->if_not_exists;
       break;
+    }
     case T_CreateSchemaStmt:
       if (const char* name = castNode(CreateSchemaStmt, const_cast<Node*>(node))->schemaname)
         add(out, Kind::CreateSchema, name);

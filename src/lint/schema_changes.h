@@ -16,7 +16,7 @@ class Statement;
 struct SchemaChange {
   enum class Kind {
     CreateTable,         ///< `created` holds the table; `like` its LIKE sources; `replace` IF NOT EXISTS
-    CreateIndex,         ///< `index`
+    CreateIndex,         ///< `index`; `replace` IF NOT EXISTS
     AddConstraint,       ///< `constraint`; `name` the index of ... USING INDEX, if any
     ValidateConstraint,  ///< `name` is the constraint
     DropConstraint,      ///< `name`
@@ -36,7 +36,7 @@ struct SchemaChange {
     RenameConstraint,    ///< `name` old, `new_name` new
     DropTable,
     DropIndex,  ///< `name` is the index key
-    CreateSequence,
+    CreateSequence,  ///< `replace` IF NOT EXISTS
     DropSequence,
     CreateSchema,
     DropSchema,

@@ -53,10 +53,11 @@ TEST(CheckCli, DefaultFolderIsMigrations) {
 
 TEST(CheckCli, FolderFollowsDrizzleJournalOrder) {
   const std::string dir = testing::make_temp_dir("journal");
-  // Each its own content: apply refuses two migrations of one (duplicate-migration).
-  write_file(dir + "/0000_b.sql", kGood + "-- b\n");
-  write_file(dir + "/0001_a.sql", kGood + "-- a\n");
-  write_file(dir + "/extra.sql", kGood + "-- extra\n");
+  // Each its own table: apply refuses two migrations of one content (duplicate-migration),
+  // and PostgreSQL a second table of one name (duplicate-relation).
+  write_file(dir + "/0000_b.sql", "CREATE TABLE \"b\" (\"id\" text PRIMARY KEY);\n");
+  write_file(dir + "/0001_a.sql", "CREATE TABLE \"a\" (\"id\" text PRIMARY KEY);\n");
+  write_file(dir + "/extra.sql", "CREATE TABLE \"extra\" (\"id\" text PRIMARY KEY);\n");
   write_file(dir + "/meta/_journal.json",
              R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"tag":"0001_a"},{"idx":1,"tag":"0000_b"}]})");
   const auto result = run_dsqlint({"check", "--format", "json", dir});

@@ -1,0 +1,61 @@
+#include <fmt/format.h>
+
+#include "catalog/object_key.h"
+#include "lint/rule.h"
+#include "lint/state_helpers.h"
+
+namespace dsqlint::rules {
+namespace {
+
+using Kind = SchemaChange::Kind;
+
+/// What holds `key` in the schema's one namespace of relations, as history made it; empty when nothing does.
+std::string holder(const Catalog& catalog, const std::string& key) {
+  if (catalog.table(key)) return "table";
+  if (catalog.views.count(key)) return "view";
+  if (catalog.index_owner.count(key)) return "index";
+  if (catalog.sequences.count(key)) return "sequence";
+  return "";
+}
+
+/// The relation the change makes or renames to, and whether IF NOT EXISTS (or OR REPLACE of a view) lets it exist.
+std::pair<std::string, bool> made(const SchemaChange& change) {
+  switch (change.kind) {
+    case Kind::CreateTable:
+    case Kind::CreateSequence: return {change.table, change.replace};
+    case Kind::CreateView: return {change.table, false};
+    case Kind::CreateIndex:
+      return {change.index.name.empty() ? "" : object_key(key_schema(change.table), change.index.name), change.replace};
+    case Kind::RenameTable: return {object_key(key_schema(change.table), change.name), false};
+    case Kind::RenameIndex: return {object_key(key_schema(change.name), change.new_name), false};
+    default: return {"", true};
+  }
+}
+
+void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
+  const auto [key, may_exist] = made(change);
+  if (key.empty() || may_exist) return;
+  if (change.kind == Kind::RenameTable && key == change.table) return;
+  if (change.kind == Kind::RenameIndex && key == change.name) return;
+  const std::string kind = holder(ctx.catalog, key);
+  if (kind.empty() || (kind == "view" && change.kind == Kind::CreateView && change.replace)) return;
+  out.report(change.span, StatementClass::Unsupported,
+             fmt::format("{} {} exists already, and the tables, views, indexes and sequences of a schema share its "
+                         "names (42P07 duplicate_table on PostgreSQL and DSQL)",
+                         kind, display_key(key)))
+      .help("when two branches of the migrations both made it, keep one; otherwise choose another name, or write IF "
+            "NOT EXISTS when it may exist");
+}
+
+const RuleRegistrar kRule{{
+    .id = "duplicate-relation",
+    .summary = "CREATE or RENAME TO a name a table, view, index or sequence of the schema has already",
+    .klass = StatementClass::Unsupported,
+    .changes = {Kind::CreateTable, Kind::CreateSequence, Kind::CreateView, Kind::CreateIndex, Kind::RenameTable,
+                Kind::RenameIndex},
+    .targets = Targets::All,
+    .state = &check,
+}};
+
+}  // namespace
+}  // namespace dsqlint::rules
