@@ -13,8 +13,8 @@ namespace {
 
 // 4: keys quote a schema whose name holds a dot (object_key.h); 5: grants keep their
 // columns; 6: the contents of the migrations replayed; 7: table owners and serials'
-// sequences. A cache of an older format is rebuilt.
-constexpr std::string_view kMagic = "dsqlint-catalog/7\n";
+// sequences; 8: constraints keep their comments. A cache of an older format is rebuilt.
+constexpr std::string_view kMagic = "dsqlint-catalog/8\n";
 
 /// Appends values: integers as little-endian varints, strings with their length first.
 class Writer {
@@ -140,7 +140,7 @@ void put(Writer& w, const ConstraintModel& c) {
   w.number(static_cast<uint8_t>(c.references->on_update)), w.number(static_cast<uint8_t>(c.references->on_delete));
   w.names(c.references->delete_set_columns);
   w.flag(c.valid), w.flag(c.deferrable), w.flag(c.initially_deferred), w.flag(c.no_inherit);
-  w.text(c.emulates);
+  w.text(c.emulates), w.text(*c.comment);
 }
 ConstraintModel get_constraint(Reader& r) {
   ConstraintModel c;
@@ -153,6 +153,7 @@ ConstraintModel get_constraint(Reader& r) {
   if (c.kind == ConstraintKind::ForeignKey) c.references = std::move(fk);
   c.valid = r.flag(), c.deferrable = r.flag(), c.initially_deferred = r.flag(), c.no_inherit = r.flag();
   c.emulates = r.text();
+  if (std::string comment = r.text(); !comment.empty()) c.comment = std::move(comment);
   return c;
 }
 

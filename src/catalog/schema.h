@@ -106,6 +106,8 @@ struct ConstraintModel {
   /// A CHECK that stands for an enum column on DSQL (lint/enum_emulation.h): the emulated
   /// type's key; its column is `columns[0]`.
   std::string emulates;
+  /// COMMENT ON CONSTRAINT; out of line, as few constraints have one. Unset: none.
+  Boxed<std::string> comment;
 
   bool is_key() const { return kind == ConstraintKind::PrimaryKey || kind == ConstraintKind::Unique; }
 };

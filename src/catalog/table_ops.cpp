@@ -277,6 +277,24 @@ void rename_index(TableModel& table, const std::string& from, const std::string&
     if (c.is_key() && c.name == from) c.name = to;
 }
 
+bool set_index_comment(TableModel& table, const std::string& index, const std::string& text) {
+  for (IndexModel& i : table.indexes) {
+    if (i.name != index) continue;
+    i.extra.set(&IndexExtras::comment, text);
+    return true;
+  }
+  return false;
+}
+
+bool set_constraint_comment(TableModel& table, const std::string& constraint, const std::string& text) {
+  for (ConstraintModel& c : table.constraints) {
+    if (c.name != constraint) continue;
+    c.comment = text.empty() ? Boxed<std::string>() : Boxed<std::string>(text);
+    return true;
+  }
+  return false;
+}
+
 void drop_references(TableModel& table, const std::string& target, const ConstraintModel* key) {
   std::erase_if(table.constraints, [&](const ConstraintModel& c) {
     if (c.kind != ConstraintKind::ForeignKey || c.references->table != target) return false;

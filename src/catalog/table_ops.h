@@ -87,6 +87,13 @@ bool drop_index(TableModel& table, const std::string& name);
 /// ALTER INDEX RENAME: the index, or the key constraint whose index it is.
 void rename_index(TableModel& table, const std::string& from, const std::string& to);
 
+/// COMMENT ON INDEX: the index's comment (empty text removes it). False when the table
+/// has no index of that name (a key constraint's index is not modelled as one).
+bool set_index_comment(TableModel& table, const std::string& index, const std::string& text);
+
+/// COMMENT ON CONSTRAINT ... ON table: the constraint's comment (empty text removes it).
+bool set_constraint_comment(TableModel& table, const std::string& constraint, const std::string& text);
+
 /// Removes the table's foreign keys that point at `target`: every one when `key` is null
 /// (the table went), else those that rely on key constraint `key` of it.
 void drop_references(TableModel& table, const std::string& target, const ConstraintModel* key);

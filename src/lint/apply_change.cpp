@@ -552,6 +552,14 @@ void apply_one(Catalog& catalog, const SchemaChange& change, const Origin& origi
         change_table(catalog, owner->key(),
                      [&](TableModel& t) { drop_index(t, std::string(key_name(change.name))); });
       return;
+    case Kind::CommentIndex:
+      // Found through the reverse index, as DROP INDEX finds it; no name changes.
+      if (TableModel* owner = catalog.table_of_index(change.name))
+        set_index_comment(*owner, std::string(key_name(change.name)), change.expression_sql);
+      return;
+    case Kind::CommentConstraint:
+      return edit_table(catalog, change.table,
+                        [&](TableModel& t) { set_constraint_comment(t, change.name, change.expression_sql); });
     case Kind::CreateView: return add_view(catalog, *change.view, origin);
     case Kind::DropView: return drop_view(catalog, change.table);
     case Kind::EnableRls:

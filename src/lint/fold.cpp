@@ -103,7 +103,7 @@ const std::vector<const std::string*>& TableFolding::touched(const StatementResu
       tables.push_back(&table);
   };
   for (const SchemaChange& change : statement.changes) {
-    if (change.kind == Kind::RenameIndex || change.kind == Kind::DropIndex) {
+    if (change.kind == Kind::RenameIndex || change.kind == Kind::DropIndex || change.kind == Kind::CommentIndex) {
       if (const auto owner = catalog.index_owner.find(change.name); owner != catalog.index_owner.end())
         add(owner->second);
     } else if (!change.table.empty()) {

@@ -182,20 +182,31 @@ SchemaChange create_domain(const CreateDomainStmt* domain) {
 
 std::vector<std::string> enum_values(const List* values) { return string_list(values); }
 
+/// The relation key of a column's or constraint's list of names: the two names before the last.
+std::string owner_key(const List* names) {
+  const int n = list_length(names);
+  return relation_key(n >= 3 ? strVal(list_nth(names, n - 3)) : nullptr, strVal(list_nth(names, n - 2)));
+}
+
 void comment(const CommentStmt* comment, std::vector<SchemaChange>& out) {
   if (!comment->object || !IsA(comment->object, List)) return;
   const auto* names = castNode(List, comment->object);
-  const int n = list_length(names);
-  if (comment->objtype != OBJECT_TABLE && comment->objtype != OBJECT_VIEW && (comment->objtype != OBJECT_COLUMN || n < 2))
-    return;
-  SchemaChange& change = add(out, Kind::Comment, "");
-  change.expression_sql = comment->comment ? comment->comment : "";
-  if (comment->objtype == OBJECT_COLUMN) {
-    change.name = strVal(llast(names));
-    change.table = relation_key(n >= 3 ? strVal(list_nth(names, n - 3)) : nullptr, strVal(list_nth(names, n - 2)));
-  } else {
-    change.table = names_key(names);
+  const bool on_member = comment->objtype == OBJECT_COLUMN || comment->objtype == OBJECT_TABCONSTRAINT;
+  if (on_member && list_length(names) < 2) return;
+  Kind kind;
+  switch (comment->objtype) {
+    case OBJECT_TABLE:
+    case OBJECT_VIEW:
+    case OBJECT_COLUMN: kind = Kind::Comment; break;
+    case OBJECT_INDEX: kind = Kind::CommentIndex; break;
+    case OBJECT_TABCONSTRAINT: kind = Kind::CommentConstraint; break;
+    default: return;
   }
+  SchemaChange& change = add(out, kind, "");
+  change.expression_sql = comment->comment ? comment->comment : "";
+  if (on_member) change.name = strVal(llast(names)), change.table = owner_key(names);
+  else if (kind == Kind::CommentIndex) change.name = names_key(names);  // as DROP INDEX: its table is found by name
+  else change.table = names_key(names);
 }
 
 std::string grantee_name(const RoleSpec* role) {

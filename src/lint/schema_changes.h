@@ -54,6 +54,8 @@ struct SchemaChange {
     RenameType,       ///< `table` the type's key, `name` its new name
     DropType,
     Comment,       ///< on `table` (and column `name`, when set): `expression_sql` is the text, empty to remove
+    CommentIndex,  ///< `name` is the index key; `expression_sql` the text, empty to remove
+    CommentConstraint,  ///< on `table`: constraint `name`; `expression_sql` the text, empty to remove
     Grant,         ///< on `table`: `grant`
     Revoke,        ///< on `table`: `grant` (privileges and grantee); last: replay sizes a table by it
   };

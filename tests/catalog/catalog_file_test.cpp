@@ -30,6 +30,8 @@ const char* const kHistory =
     "CREATE VIEW recent AS SELECT p.id, u.email FROM posts p JOIN users u ON u.id = p.user_id;\n"
     "CREATE DOMAIN plan AS text CHECK (VALUE IN ('free', 'pro'));\n"
     "COMMENT ON TABLE users IS 'people';\n"
+    "COMMENT ON INDEX posts_title_idx IS 'search';\n"
+    "COMMENT ON CONSTRAINT posts_title_check ON posts IS 'titled';\n"
     "GRANT SELECT ON posts TO reader;\n"
     "CREATE SEQUENCE stripped;\n";
 
@@ -45,6 +47,9 @@ TEST(CatalogFile, RoundTripsEveryPart) {
   EXPECT_EQ(encode_catalog(*decoded, "v1"), bytes) << "one table read, one packed";
   EXPECT_EQ(posts.constraints.at(2).name, "posts_title_check");
   EXPECT_FALSE(posts.constraints.at(2).valid);
+  EXPECT_EQ(*posts.constraints.at(2).comment, "titled");
+  EXPECT_EQ(posts.constraints.at(0).comment->empty(), true);
+  EXPECT_EQ(posts.indexes.at(0).extra->comment, "search");
   EXPECT_EQ(posts.indexes.at(0).keys.at(0).extra->expression_sql, "lower(title)");
   EXPECT_EQ(posts.indexes.at(0).keys.at(0).ordering, 'd');
   EXPECT_EQ(decoded->table("public.users")->column("n")->identity, Identity::ByDefault);
@@ -62,6 +67,9 @@ TEST(CatalogFile, RoundTripsEveryPart) {
 TEST(CatalogFile, ForeignOrDamagedBytesGiveNothing) {
   const std::string bytes = encode_catalog(replayed(kHistory), "v1");
   EXPECT_FALSE(decode_catalog(bytes, "v2")) << "written by another version";
+  // Format 7 kept no constraint comments: such a cache is rebuilt, never read as format 8.
+  ASSERT_TRUE(bytes.starts_with("dsqlint-catalog/8\n"));
+  EXPECT_FALSE(decode_catalog("dsqlint-catalog/7\n" + bytes.substr(18), "v1")) << "an older format";
   EXPECT_FALSE(decode_catalog("", "v1"));
   EXPECT_FALSE(decode_catalog("not a catalog at all", "v1"));
   EXPECT_FALSE(decode_catalog(bytes + "x", "v1")) << "trailing bytes";
