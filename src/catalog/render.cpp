@@ -334,17 +334,39 @@ std::optional<std::string> render_grant(const GrantModel& grant, const std::stri
   });
 }
 
-std::optional<std::string> render_comment(const std::string& schema, const std::string& relation, bool view,
-                                          const std::string& column, const std::string& text) {
+namespace {
+
+/// COMMENT ON `type` of the object `names` (schema first) IS `text`; empty text: IS NULL.
+std::optional<std::string> rendered_comment(ObjectType type, const std::vector<std::string>& parts,
+                                            const std::string& text) {
   return rendered([&](ParsedFile&) {
     auto* node = makeNode(CommentStmt);
-    node->objtype = !column.empty() ? OBJECT_COLUMN : view ? OBJECT_VIEW : OBJECT_TABLE;
-    std::vector<std::string> parts{schema.empty() ? "public" : schema, relation};
-    if (!column.empty()) parts.push_back(column);
+    node->objtype = type;
     node->object = reinterpret_cast<Node*>(names(parts));
     node->comment = text.empty() ? nullptr : copy(text);
     return reinterpret_cast<Node*>(node);
   });
+}
+
+std::string schema_or_public(const std::string& schema) { return schema.empty() ? "public" : schema; }
+
+}  // namespace
+
+std::optional<std::string> render_comment(const std::string& schema, const std::string& relation, bool view,
+                                          const std::string& column, const std::string& text) {
+  std::vector<std::string> parts{schema_or_public(schema), relation};
+  if (!column.empty()) parts.push_back(column);
+  return rendered_comment(!column.empty() ? OBJECT_COLUMN : view ? OBJECT_VIEW : OBJECT_TABLE, parts, text);
+}
+
+std::optional<std::string> render_index_comment(const std::string& schema, const std::string& index,
+                                                const std::string& text) {
+  return rendered_comment(OBJECT_INDEX, {schema_or_public(schema), index}, text);
+}
+
+std::optional<std::string> render_constraint_comment(const std::string& schema, const std::string& table,
+                                                     const std::string& constraint, const std::string& text) {
+  return rendered_comment(OBJECT_TABCONSTRAINT, {schema_or_public(schema), table, constraint}, text);
 }
 
 }  // namespace dsqlint

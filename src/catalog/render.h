@@ -54,4 +54,12 @@ std::optional<std::string> render_grant(const GrantModel& grant, const std::stri
 std::optional<std::string> render_comment(const std::string& schema, const std::string& relation, bool view,
                                           const std::string& column, const std::string& text);
 
+/// COMMENT ON INDEX "schema"."index" IS '...'.
+std::optional<std::string> render_index_comment(const std::string& schema, const std::string& index,
+                                                const std::string& text);
+
+/// COMMENT ON CONSTRAINT "constraint" ON "schema"."table" IS '...'.
+std::optional<std::string> render_constraint_comment(const std::string& schema, const std::string& table,
+                                                     const std::string& constraint, const std::string& text);
+
 }  // namespace dsqlint

@@ -19,6 +19,35 @@ Result<CarriedKey> carried_key(ConstraintModel key, const std::string& schema, c
   return CarriedKey{schema, table, key.name, std::move(*add), valid ? std::move(*validate) : ""};
 }
 
+/// The name an index or key constraint has when the comments are given: its temporary one,
+/// as these are renamed only once the old table (which holds the real names) is dropped. A
+/// comment belongs to the object, so it keeps it through that rename.
+template <class Renamed>
+const std::string& name_when_commented(const std::vector<Renamed>& renamed, const std::string& name) {
+  for (const Renamed& r : renamed)
+    if (r.final_name == name) return r.temp_name;
+  return name;
+}
+
+/// COMMENT ON CONSTRAINT and COMMENT ON INDEX for the rebuilt table's keys, checks and indexes,
+/// and for the other tables' foreign keys that are added back after the swap.
+void carry_member_comments(RecreationSpec& spec, const TableModel& table, const TableDependents& dependents) {
+  const auto add = [&](std::optional<std::string> sql) {
+    if (sql) spec.grants.push_back(std::move(*sql));
+  };
+  for (const ConstraintModel& c : table.constraints)
+    if (!c.comment->empty())
+      add(render_constraint_comment(spec.schema, spec.table, name_when_commented(spec.constraints, c.name), *c.comment));
+  for (const IndexModel& index : table.indexes)
+    if (!index.extra->comment.empty())
+      add(render_index_comment(spec.schema, name_when_commented(spec.indexes, index.name), index.extra->comment));
+  for (const auto& [holder, c] : dependents.keys)
+    if (!c.comment->empty()) {
+      const auto [schema, name] = split_key(holder);
+      add(render_constraint_comment(schema, name, c.name, *c.comment));
+    }
+}
+
 }  // namespace
 
 bool added_after_copy(const ConstraintModel& c, const std::string& table_key) {
@@ -61,6 +90,7 @@ Result<bool> carry_dependents(RecreationSpec& spec, const TableModel& table, con
     if (!column.extra->comment.empty())
       if (auto sql = render_comment(spec.schema, spec.table, false, column.name, column.extra->comment))
         spec.grants.push_back(std::move(*sql));
+  carry_member_comments(spec, table, dependents);
   return true;
 }
 

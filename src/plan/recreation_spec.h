@@ -83,7 +83,9 @@ struct RecreationSpec {
   std::vector<CarriedKey> own_keys;      ///< added to the new table after the copy
   std::vector<CarriedKey> inbound_keys;  ///< other tables' keys: dropped before the swap, added after
   std::vector<CarriedView> views;        ///< in creation order; dropped in the reverse one
-  std::vector<std::string> grants;       ///< GRANT and COMMENT statements run again on the swapped-in table
+  /// GRANT and COMMENT statements run again on the swapped-in table (and COMMENT ON the
+  /// foreign keys added back to others), before its keys and indexes get their names back.
+  std::vector<std::string> grants;
   /// The sequences the new table's column defaults take values from (nextval): column, and
   /// the sequence's catalog key. For `plan`: one OWNED BY a column of the old table would be
   /// dropped with it, so apply gives every sequence the old table owns (found in pg_depend,

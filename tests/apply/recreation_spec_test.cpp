@@ -354,5 +354,37 @@ TEST(RecreationSpec, ChangesItCannotExpressAreRefused) {
   EXPECT_FALSE(recreation_spec(table_of(kItems), "ALTER TABLE items ALTER note DROP DEFAULT", "bad suffix!", false));
 }
 
+TEST(RecreationSpec, IndexAndConstraintCommentsAreGivenToTheObjectsTheyWillBe) {
+  // Keys and indexes still have their temporary names when the comments are given (the old
+  // table holds the real ones until it is dropped); a comment follows its object's rename.
+  const std::string history = std::string(kItems) +
+                              "\nCOMMENT ON INDEX items_price_idx IS 'cheap first';\n"
+                              "COMMENT ON CONSTRAINT items_pkey ON items IS 'the key';\n"
+                              "COMMENT ON CONSTRAINT items_price_check ON items IS 'no refunds';\n"
+                              "ALTER TABLE items ADD CONSTRAINT items_note_check CHECK (note <> '');\n"
+                              "COMMENT ON CONSTRAINT items_note_check ON items IS 'dropped by the rebuild';\n";
+  TableDependents dependents;
+  ConstraintModel inbound{.name = "lines_item_fk", .kind = ConstraintKind::ForeignKey, .columns = {"item_id"}};
+  inbound.references = ForeignKeyModel{.table = "public.items"};
+  inbound.comment = std::string("the item of a line");
+  dependents.keys.emplace_back("public.lines", inbound);
+  const auto spec = recreation_spec(table_of(history),
+                                    "ALTER TABLE items ALTER price TYPE numeric(18,4), DROP CONSTRAINT items_note_check",
+                                    "ab12cd34_3", true, dependents);
+  ASSERT_TRUE(spec) << spec.error().message;
+  std::string grants;
+  for (const std::string& sql : spec->grants) grants += sql + "\n";
+  EXPECT_TRUE(contains(grants, "COMMENT ON INDEX public.items_price_idx__mantle_1_ab12cd34_3 IS 'cheap first'")) << grants;
+  EXPECT_TRUE(contains(grants, "COMMENT ON CONSTRAINT items_pkey__mantle_0_ab12cd34_3 ON public.items IS 'the key'"))
+      << grants;
+  EXPECT_TRUE(contains(grants, "COMMENT ON CONSTRAINT items_price_check ON public.items IS 'no refunds'")) << grants;
+  EXPECT_TRUE(contains(grants, "COMMENT ON CONSTRAINT lines_item_fk ON public.lines IS 'the item of a line'")) << grants;
+  EXPECT_FALSE(contains(grants, "dropped by the rebuild")) << grants;
+  const std::vector<std::string> steps = describe(*spec);
+  EXPECT_NE(std::find(steps.begin(), steps.end(),
+                      "COMMENT ON INDEX public.items_price_idx__mantle_1_ab12cd34_3 IS 'cheap first'"),
+            steps.end());
+}
+
 }  // namespace
 }  // namespace dsqlint
