@@ -268,15 +268,24 @@ void copy_like(TableModel& table, const TableModel& source, uint32_t options) {
     columns.push_back(std::move(column));
   }
   table.columns.insert(table.columns.begin(), columns.begin(), columns.end());
+  const bool comments = options & (1u << 0);  // COMMENTS: of CHECKs and indexes, not of keys
   for (const ConstraintModel& c : source.constraints) {
-    if (c.kind == ConstraintKind::Check && (options & (1u << 2))) table.constraints.push_back(c);  // CONSTRAINTS
+    if (c.kind == ConstraintKind::Check && (options & (1u << 2))) {  // CONSTRAINTS
+      table.constraints.push_back(c);
+      if (!comments) table.constraints.back().comment = Boxed<std::string>();
+    }
     if (c.is_key() && (options & (1u << 6))) {  // INDEXES: named anew, after the new table
       table.constraints.push_back(c);
       table.constraints.back().name.clear();
+      table.constraints.back().comment = Boxed<std::string>();
     }
   }
-  if (options & (1u << 6))
-    for (IndexModel index : source.indexes) index.name.clear(), table.indexes.push_back(std::move(index));
+  if (!(options & (1u << 6))) return;
+  for (IndexModel index : source.indexes) {
+    index.name.clear();
+    if (!comments) index.extra.set(&IndexExtras::comment, std::string{});
+    table.indexes.push_back(std::move(index));
+  }
 }
 
 /// `movable`, when given, is `change.created` to move from rather than copy.

@@ -85,5 +85,22 @@ TEST(CatalogComments, CommentOnWhatIsNotThereChangesNothing) {
   EXPECT_EQ(constraint_comment(catalog, "public.items", "qty_positive"), "");
 }
 
+TEST(CatalogComments, LikeCopiesCommentsOnlyWithIncludingComments) {
+  // As PostgreSQL: INCLUDING COMMENTS copies the comments of CHECKs and indexes, never of keys.
+  const Catalog catalog = replayed(
+      "CREATE TABLE items (id bigint PRIMARY KEY, qty int CONSTRAINT qty_positive CHECK (qty > 0));\n"
+      "CREATE INDEX ASYNC items_qty_idx ON items (qty);\n"
+      "COMMENT ON CONSTRAINT qty_positive ON items IS 'positive';\n"
+      "COMMENT ON CONSTRAINT items_pkey ON items IS 'the key';\n"
+      "COMMENT ON INDEX items_qty_idx IS 'by qty';\n"
+      "CREATE TABLE with_comments (LIKE items INCLUDING ALL);\n"
+      "CREATE TABLE without_comments (LIKE items INCLUDING CONSTRAINTS INCLUDING INDEXES);\n");
+  EXPECT_EQ(constraint_comment(catalog, "public.with_comments", "qty_positive"), "positive");
+  EXPECT_EQ(constraint_comment(catalog, "public.with_comments", "with_comments_pkey"), "");
+  EXPECT_EQ(index_comment(catalog, "public.with_comments", "with_comments_qty_idx"), "by qty");
+  EXPECT_EQ(constraint_comment(catalog, "public.without_comments", "qty_positive"), "");
+  EXPECT_EQ(index_comment(catalog, "public.without_comments", "without_comments_qty_idx"), "");
+}
+
 }  // namespace
 }  // namespace dsqlint
