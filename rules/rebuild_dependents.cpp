@@ -1,3 +1,5 @@
+#include <optional>
+
 #include "core/compiled_format.h"
 #include "catalog/dependents.h"
 #include "lint/file_result.h"
@@ -17,7 +19,8 @@ std::string listed(const std::vector<std::string>& names) {
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   // Once per statement: its first change names the table it rebuilds.
   if (ctx.statement.klass != StatementClass::Recreation || &change != &ctx.statement.changes.front()) return;
-  const TableDependents dependents = dependents_of(ctx.catalog, change.table);
+  std::optional<TableDependents> found;  // replay finds them once for a RECREATION's rules and itself
+  const TableDependents& dependents = ctx.dependents ? *ctx.dependents : found.emplace(dependents_of(ctx.catalog, change.table));
   if (dependents.empty()) return;
   std::vector<std::string> keys, holders, views;
   for (const auto& [holder, key] : dependents.keys) {

@@ -66,10 +66,13 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
       if (folding) folding->before_apply(statement, catalog);
       continue;
     }
+    // What depends on a rebuilt table, found once: the rules report it, apply carries it.
+    std::optional<TableDependents> dependents;
+    if (statement.klass == StatementClass::Recreation) dependents = dependents_of(catalog, statement.changes.front().table);
     Findings findings;
     for (const SchemaChange& change : statement.changes) {
       const NewIndexes created = new_indexes(change, catalog);
-      const StateContext context{target, catalog, file.source.path, statement, created};
+      const StateContext context{target, catalog, file.source.path, statement, created, dependents ? &*dependents : nullptr};
       for (const RuleCall<StateCheckFunction>& rule : state_rules(change.kind)) {
         if (!runs_for(rule.targets, target)) continue;
         findings.set_rule(rule.id);
@@ -83,8 +86,8 @@ void replay(Catalog& catalog, FileResult& file, const TargetProfile& target) {
     if (statement.klass == StatementClass::Recreation)
       if (const TableModel* table = catalog.table(first.table)) {
         statement.table_definition = std::make_shared<const TableModel>(*table);
-        if (TableDependents dependents = dependents_of(catalog, first.table); !dependents.empty())
-          statement.extra.edit().dependents = std::move(dependents);
+        if (!dependents) dependents = dependents_of(catalog, first.table);  // raised to RECREATION by history
+        if (!dependents->empty()) statement.extra.edit().dependents = std::move(*dependents);
         refuse_impossible_rebuild(statement);
       }
     if (first.kind == Kind::CreateIndex)

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/dependents.h"
 #include "catalog/schema.h"
 #include "core/finding.h"
 #include "lint/drizzle_fk_idiom.h"
@@ -47,6 +48,9 @@ struct StateContext {
   const std::string& path;  ///< the file being replayed
   const StatementResult& statement;
   const NewIndexes& created;  ///< what the change adds to the table's indexes, found once for the rules that count them
+  /// A RECREATION's: what depends on the table of its first change, found once for the
+  /// rules and replay (which keeps it for apply); null for any other statement.
+  const TableDependents* dependents = nullptr;
 };
 
 /// Builder for one finding; returned by Findings::report.
