@@ -77,15 +77,6 @@ bool only_indexes(const StatementResult& statement) {
                      [](const SchemaChange& change) { return change.kind == Kind::CreateIndex; });
 }
 
-/// Whether the CREATE TABLE names its table without a schema: the folded one does too.
-bool written_unqualified(const FileResult& file, const StatementResult& create) {
-  const ParsedFile parsed = parse_file(make_source(
-      file.source.path, file.source.text.substr(create.span.begin, create.span.size())));
-  if (parsed.statements.size() != 1 || !parsed.statements[0].node || !IsA(parsed.statements[0].node, CreateStmt))
-    return false;
-  return castNode(CreateStmt, parsed.statements[0].node)->relation->schemaname == nullptr;
-}
-
 std::string listed(const std::vector<uint32_t>& indexes) {
   std::string out;
   for (size_t i = 0; i < indexes.size(); ++i)
@@ -185,7 +176,7 @@ std::optional<std::vector<std::string>> TableFolding::folded_sql(const TableMode
                                                                  const StatementResult& create) const {
   // Without IF NOT EXISTS: on a table that exists already, the folded changes would be
   // skipped without a word; failing with 42P07 is the honest outcome.
-  const auto sql = render_create_table(table, {.unqualified = written_unqualified(file_, create)});
+  const auto sql = render_create_table(table, {.unqualified = create.changes.front().unqualified});
   if (!sql) return std::nullopt;
   // Linted as any CREATE TABLE is: what DSQL would refuse in it cannot be folded.
   const FileResult linted = lint_statements(make_source(file_.source.path, *sql), target_);

@@ -149,7 +149,7 @@ void unwrap_guarded(StatementResult& result, const Statement& statement, const C
   if (result.klass <= StatementClass::Rewrite)
     result.rewritten = guarded.runs_as_written ? std::vector<std::string>{block.sql} : guarded.rewritten;
   result.changes = std::move(guarded.changes);
-  for (SchemaChange& change : result.changes) change.span = result.span;
+  for (SchemaChange& change : result.changes) change.span = result.span, change.unqualified = false;  // written in the block
   result.category = guarded.category;
   result.outside_transaction = guarded.outside_transaction;
   result.writes = guarded.writes;

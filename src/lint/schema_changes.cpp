@@ -18,6 +18,7 @@ void create_table(const CreateStmt* create, SchemaChange& change) {
   change.kind = Kind::CreateTable;
   change.table = relation_key(create->relation);
   change.replace = create->if_not_exists;
+  change.unqualified = create->relation->schemaname == nullptr;
   TableModel& table = change.created.edit();
   table.schema = create->relation->schemaname ? create->relation->schemaname : "public";
   table.name = create->relation->relname;

@@ -77,6 +77,9 @@ struct SchemaChange {
   std::string expression_sql;
   bool replace = false;
   bool cascade = false;  ///< DROP TABLE/VIEW, DROP COLUMN ... CASCADE
+  /// CreateTable: the statement is a CREATE TABLE naming its table without a schema (a
+  /// table folded into it is then rendered so too); false when a DO block guards it.
+  bool unqualified = false;
   Span span;  ///< what to point at
 };
 
