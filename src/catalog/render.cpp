@@ -99,10 +99,11 @@ List* column_constraints(ParsedFile& arena, const ColumnModel& column) {
   return out;
 }
 
-ColumnDef* column_node(ParsedFile& arena, const ColumnModel& column) {
+/// `type`: the column's type parsed already, or null to parse it here.
+ColumnDef* column_node(ParsedFile& arena, const ColumnModel& column, TypeName* type) {
   auto* node = makeNode(ColumnDef);
   node->colname = copy(column.name);
-  node->typeName = parse_type(arena, column.type->sql);
+  node->typeName = type ? type : parse_type(arena, column.type->sql);
   if (!node->typeName) throw Unreadable{};
   node->is_local = true;
   node->location = -1;
@@ -208,7 +209,13 @@ std::optional<std::string> render_create_table(const TableModel& table, const Ta
     auto* create = makeNode(CreateStmt);
     create->relation = relation(table.schema, rendering.name.empty() ? table.name : rendering.name);
     if (rendering.unqualified) create->relation->schemaname = nullptr;
-    for (const ColumnModel& column : table.columns) create->tableElts = lappend(create->tableElts, column_node(arena, column));
+    // The columns' types in one parse: a parse each was most of the rendering.
+    std::vector<std::string_view> type_sql;
+    type_sql.reserve(table.columns.size());
+    for (const ColumnModel& column : table.columns) type_sql.push_back(column.type->sql);
+    const std::vector<TypeName*> types = parse_types(arena, type_sql);
+    for (size_t i = 0; i < table.columns.size(); ++i)
+      create->tableElts = lappend(create->tableElts, column_node(arena, table.columns[i], types[i]));
     for (const ConstraintModel& c : table.constraints) {
       if (rendering.include && !rendering.include(c)) continue;
       const std::string name = rendering.constraint_name ? rendering.constraint_name(c) : c.name;

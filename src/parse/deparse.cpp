@@ -217,6 +217,23 @@ TypeName* parse_type(ParsedFile& arena, std::string_view sql) {
   return cast && IsA(cast, TypeCast) ? castNode(TypeCast, cast)->typeName : nullptr;
 }
 
+std::vector<TypeName*> parse_types(ParsedFile& arena, const std::vector<std::string_view>& sql) {
+  std::vector<TypeName*> out(sql.size());
+  if (sql.empty()) return out;
+  std::string select = "SELECT NULL::";
+  for (size_t i = 0; i < sql.size(); ++i) select.append(i == 0 ? "" : ", NULL::").append(sql[i]);
+  const auto* parsed = parsed_as<SelectStmt>(arena, select, T_SelectStmt);
+  // A text that spilled into the next one (a comma, a comment) shows as another count of
+  // targets or a target that is no cast; otherwise each is the node it gives alone.
+  if (!parsed || parsed->fromClause || list_length(parsed->targetList) != static_cast<int>(sql.size())) return out;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    Node* cast = castNode(ResTarget, list_nth(parsed->targetList, static_cast<int>(i)))->val;
+    if (!cast || !IsA(cast, TypeCast)) return std::vector<TypeName*>(sql.size());
+    out[i] = castNode(TypeCast, cast)->typeName;
+  }
+  return out;
+}
+
 List* parse_sequence_options(ParsedFile& arena, std::string_view sql) {
   auto* create = parsed_as<CreateSeqStmt>(arena, "CREATE SEQUENCE s " + std::string(sql), T_CreateSeqStmt);
   return create ? create->options : nullptr;

@@ -2,6 +2,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parse/parsed_file.h"
 
@@ -38,6 +39,11 @@ Node* parse_expression(ParsedFile& arena, std::string_view sql);
 
 /// The node of a type written in `sql`, parsed into `arena`'s memory.
 TypeName* parse_type(ParsedFile& arena, std::string_view sql);
+
+/// The nodes of several types, each as parse_type gives it, in one parse (a table's
+/// columns: a parse each cost more than the types themselves); all null when the texts
+/// do not read as that many types.
+std::vector<TypeName*> parse_types(ParsedFile& arena, const std::vector<std::string_view>& sql);
 
 /// The options of `CREATE SEQUENCE s <sql>`, parsed into `arena`'s memory.
 List* parse_sequence_options(ParsedFile& arena, std::string_view sql);
