@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "catalog/dependents.h"
-#include "catalog/table_ops.h"
 #include "lint/file_result.h"
 #include "lint/recreation_table.h"
 #include "lint/rule.h"
@@ -49,9 +48,7 @@ void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
     if (!table || !table->column(change.name)) return;
     const TableDependents dependents = dependents_of(ctx.catalog, change.table);
     if (dependents.empty()) return;
-    TableModel after = *table;  // few statements drop a column of a table something depends on
-    drop_column(after, change.name);
-    reason = recreation::dropped_in_use(*table, after, dependents);
+    reason = recreation::column_in_use(*table, change.name, dependents);
   }
   if (!reason) return;
   out.report(change.span, StatementClass::Unsupported,

@@ -151,26 +151,31 @@ Result<AlteredTable> altered_table(const TableModel& before, const std::vector<S
   return altered;
 }
 
+std::optional<std::string> column_in_use(const TableModel& table, const std::string& column,
+                                         const TableDependents& dependents) {
+  for (const ViewModel& view : dependents.views)
+    if (rename_column_in_query(view.query_sql, table.key(), column, "?") != view.query_sql)
+      return "view " + view.name + " reads column " + column + " of " + table.name +
+             ", which the statement drops: PostgreSQL refuses that DROP COLUMN (CASCADE would drop the view); drop "
+             "or change the view first";
+  const ConstraintModel* primary = table.primary_key();
+  for (const auto& [holder, key] : dependents.keys) {
+    const std::vector<std::string>& columns =
+        key.references->columns.empty() && primary ? primary->columns : key.references->columns;
+    if (std::find(columns.begin(), columns.end(), column) != columns.end())
+      return "foreign key " + key.name + " of table " + std::string(key_name(holder)) + " points at column " + column +
+             " of " + table.name +
+             ", which the statement drops: PostgreSQL refuses that DROP COLUMN (CASCADE would drop the key); drop "
+             "the foreign key first";
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> dropped_in_use(const TableModel& before, const TableModel& after,
                                           const TableDependents& dependents) {
-  const ConstraintModel* primary = before.primary_key();
-  for (const ColumnModel& column : before.columns) {
-    if (after.column(column.name)) continue;
-    for (const ViewModel& view : dependents.views)
-      if (rename_column_in_query(view.query_sql, before.key(), column.name, "?") != view.query_sql)
-        return "view " + view.name + " reads column " + column.name + " of " + before.name +
-               ", which the statement drops: PostgreSQL refuses that DROP COLUMN (CASCADE would drop the view); drop "
-               "or change the view first";
-    for (const auto& [holder, key] : dependents.keys) {
-      const std::vector<std::string>& columns =
-          key.references->columns.empty() && primary ? primary->columns : key.references->columns;
-      if (std::find(columns.begin(), columns.end(), column.name) != columns.end())
-        return "foreign key " + key.name + " of table " + std::string(key_name(holder)) + " points at column " +
-               column.name + " of " + before.name +
-               ", which the statement drops: PostgreSQL refuses that DROP COLUMN (CASCADE would drop the key); drop "
-               "the foreign key first";
-    }
-  }
+  for (const ColumnModel& column : before.columns)
+    if (!after.column(column.name))
+      if (auto reason = column_in_use(before, column.name, dependents)) return reason;
   return std::nullopt;
 }
 

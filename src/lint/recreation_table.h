@@ -41,4 +41,9 @@ Result<std::vector<SchemaChange>> alter_changes(std::string_view sql);
 std::optional<std::string> dropped_in_use(const TableModel& before, const TableModel& after,
                                           const TableDependents& dependents);
 
+/// Why PostgreSQL would refuse to drop `column` of `table` without CASCADE; nullopt when
+/// no view or other table's foreign key uses it.
+std::optional<std::string> column_in_use(const TableModel& table, const std::string& column,
+                                         const TableDependents& dependents);
+
 }  // namespace dsqlint::recreation
