@@ -35,6 +35,7 @@ std::optional<std::string> first_dependent(const StateContext& ctx, const std::s
 }
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
+  if (guarded(ctx.statement)) return;
   if (change.cascade) return;
   std::optional<std::string> reason;
   if (change.kind == Kind::DropTable && ctx.catalog.table(change.table)) {

@@ -4,6 +4,7 @@
 
 #include "lint/file_result.h"
 #include "lint/rule.h"
+#include "lint/state_helpers.h"
 
 namespace dsqlint::rules {
 namespace {
@@ -26,6 +27,7 @@ void report(const SchemaChange& change, const TableModel& table, const std::stri
 
 /// ADD COLUMN (without IF NOT EXISTS), or RENAME COLUMN to, a name the table has.
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
+  if (guarded(ctx.statement)) return;
   const TableModel* table = ctx.catalog.table(change.table);
   if (!table) return;  // made outside the migrations: its columns are unknown
   if (change.kind == Kind::AddColumn && !change.replace && table->column(change.name) &&

@@ -33,6 +33,7 @@ std::pair<std::string, bool> made(const SchemaChange& change) {
 }
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
+  if (guarded(ctx.statement)) return;
   if (change.replace && change.kind != Kind::CreateView) return;  // IF NOT EXISTS: before a key is built
   const auto [key, may_exist] = made(change);
   if (key.empty() || may_exist) return;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "catalog/schema.h"
+#include "lint/file_result.h"
 #include "lint/schema_changes.h"
 
 namespace dsqlint {
@@ -23,5 +24,10 @@ std::string describe_index(const KeyShape& index);
 
 /// "schema.name" shown as people write it: the bare name in public.
 std::string display_key(const std::string& key);
+
+/// Whether a DO block guards the statement (IF NOT EXISTS (...), EXCEPTION WHEN ...): the
+/// guard, not history, decides whether what it makes exists, so the rules that compare
+/// names with history leave it alone.
+inline bool guarded(const StatementResult& statement) { return !statement.extra->guarded_sql.empty(); }
 
 }  // namespace dsqlint
