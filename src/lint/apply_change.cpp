@@ -292,6 +292,9 @@ void copy_like(TableModel& table, const TableModel& source, uint32_t options) {
 void create_table(Catalog& catalog, const SchemaChange& change, const Origin& origin, TableModel* movable) {
   if (const TableModel* existing = catalog.table(change.table)) return note_enum_users(catalog, *existing, change.table);
   if (origin.stripped) return;
+  // LIKE a table the migrations do not create: its columns are unknown, and so is the table.
+  for (const auto& [source, options] : change.like)
+    if (!catalog.table(source)) return;
   TableModel table = movable ? std::move(*movable) : *change.created;
   drop_keys_created_instead(table);
   for (auto it = change.like.rbegin(); it != change.like.rend(); ++it)
