@@ -64,6 +64,28 @@ const DataChecks kPriceChecks = {
     {R"(SELECT count(*) FROM pg_class WHERE relname LIKE 'prices\_\_mantle%')", "0"},
 };
 
+/// After apply stopped between copy batches: the lock is free, the old table holds every
+/// row and the new one part of them, as the message says; the rerun copies only the rest
+/// and loses nothing.
+void expect_stopped_copy_resumes(Db& db, const MigrationFolder& folder, const std::string& clean_schema,
+                                 const ProcessResult& stopped) {
+  EXPECT_EQ(db.row("SELECT count(*) FROM __mantle_migration_lock WHERE owner_id IS NOT NULL"), "0")
+      << "the lock is released";
+  EXPECT_EQ(db.row(R"(SELECT count(*) FROM "prices")"), "7000");
+  const std::string copied = rows_in_new_table(db);
+  ASSERT_FALSE(copied.empty()) << "the new table of the rebuild is gone";
+  EXPECT_GT(std::stol(copied), 0);
+  EXPECT_LT(std::stol(copied), 7000) << "the whole table was copied before the stop was heeded";
+  EXPECT_NE(stopped.err.find(fmt::format("stopped between copy batches with {} of 7000 rows copied and committed", copied)),
+            npos) << stopped.err;
+  const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.output();
+  EXPECT_NE(rerun.out.find("resuming"), npos) << rerun.out;
+  EXPECT_NE(rerun.out.find(fmt::format("7000 rows ({} copied now", 7000 - std::stol(copied))), npos)
+      << "the rerun copies only the rows the first run had not\n" << rerun.out;
+  expect_nothing_lost(db, folder, clean_schema, kPriceChecks);
+}
+
 TEST(ApplyFaults, KillAtEveryRebuildPhaseThenRerunKeepsEveryRow) {
   MigrationFolder folder("rebuild-phases");
   write_rebuild_folder(folder);
@@ -104,22 +126,7 @@ TEST(ApplyFaults, SigtermStopsARebuildBetweenCopyBatchesAndTheRerunFinishesIt) {
   }
   const ProcessResult stopped = runner.wait();
   EXPECT_EQ(stopped.exit_code, 6) << stopped.output();
-  EXPECT_NE(stopped.err.find("stopped between copy batches"), npos) << stopped.err;
-  EXPECT_EQ(db.row("SELECT count(*) FROM __mantle_migration_lock WHERE owner_id IS NOT NULL"), "0")
-      << "the lock is released";
-  // The copy stopped part way: the old table still holds every row, the new one some.
-  EXPECT_EQ(db.row(R"(SELECT count(*) FROM "prices")"), "7000");
-  const std::string copied = rows_in_new_table(db);
-  ASSERT_FALSE(copied.empty()) << "the new table of the rebuild is gone";
-  EXPECT_GT(std::stol(copied), 0);
-  EXPECT_LT(std::stol(copied), 7000) << "the whole table was copied before the signal was heeded";
-
-  const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
-  EXPECT_EQ(rerun.exit_code, 0) << rerun.output();
-  EXPECT_NE(rerun.out.find("resuming"), npos) << rerun.out;
-  EXPECT_NE(rerun.out.find(fmt::format("7000 rows ({} copied now", 7000 - std::stol(copied))), npos)
-      << "the rerun copies only the rows the first run had not\n" << rerun.out;
-  expect_nothing_lost(db, folder, clean_schema, kPriceChecks);
+  expect_stopped_copy_resumes(db, folder, clean_schema, stopped);
 }
 
 // The stop time (a Lambda invocation's deadline, less a margin) comes during the copy: the
@@ -134,22 +141,7 @@ TEST(ApplyFaults, StopTimeEndsARebuildBetweenCopyBatchesAndTheRerunFinishesIt) {
       apply_args(folder, db, "dsql-local"), {"DSQLINT_TEST_STOP_TIME_AT=recreate:0002_wider.sql:0:batch"});
   EXPECT_EQ(stopped.exit_code, 6) << stopped.output();
   EXPECT_NE(stopped.err.find("stopped at the stop time"), npos) << stopped.err;
-  EXPECT_EQ(db.row("SELECT count(*) FROM __mantle_migration_lock WHERE owner_id IS NOT NULL"), "0")
-      << "the lock is released";
-  // Stopped at the batch after the one the stop time came at: part of the copy committed.
-  EXPECT_EQ(db.row(R"(SELECT count(*) FROM "prices")"), "7000");
-  const std::string copied = rows_in_new_table(db);
-  ASSERT_FALSE(copied.empty()) << "the new table of the rebuild is gone";
-  EXPECT_GT(std::stol(copied), 0);
-  EXPECT_LT(std::stol(copied), 7000) << "the whole table was copied after the stop time came";
-  EXPECT_NE(stopped.err.find(fmt::format("stopped between copy batches with {} of 7000 rows copied and committed", copied)),
-            npos) << stopped.err;
-
-  const ProcessResult rerun = run_dsqlint_with(apply_args(folder, db, "dsql-local"));
-  EXPECT_EQ(rerun.exit_code, 0) << rerun.output();
-  EXPECT_NE(rerun.out.find(fmt::format("7000 rows ({} copied now", 7000 - std::stol(copied))), npos)
-      << "the rerun copies only the rows the first run had not\n" << rerun.out;
-  expect_nothing_lost(db, folder, clean_schema, kPriceChecks);
+  expect_stopped_copy_resumes(db, folder, clean_schema, stopped);
 }
 
 TEST(ApplyFaults, StatusJsonReportsEveryStateAndTheLock) {
