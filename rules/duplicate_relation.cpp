@@ -18,25 +18,24 @@ std::string holder(const Catalog& catalog, const std::string& key) {
   return "";
 }
 
-/// The relation the change makes or renames to, and whether IF NOT EXISTS (or OR REPLACE of a view) lets it exist.
-std::pair<std::string, bool> made(const SchemaChange& change) {
+/// The relation the change makes or renames to; empty when it names none (PostgreSQL names the index).
+std::string made(const SchemaChange& change) {
   switch (change.kind) {
     case Kind::CreateTable:
-    case Kind::CreateSequence: return {change.table, change.replace};
-    case Kind::CreateView: return {change.table, false};
-    case Kind::CreateIndex:
-      return {change.index.name.empty() ? "" : object_key(key_schema(change.table), change.index.name), change.replace};
-    case Kind::RenameTable: return {object_key(key_schema(change.table), change.name), false};
-    case Kind::RenameIndex: return {object_key(key_schema(change.name), change.new_name), false};
-    default: return {"", true};
+    case Kind::CreateSequence:
+    case Kind::CreateView: return change.table;
+    case Kind::CreateIndex: return change.index.name.empty() ? "" : object_key(key_schema(change.table), change.index.name);
+    case Kind::RenameTable: return object_key(key_schema(change.table), change.name);
+    case Kind::RenameIndex: return object_key(key_schema(change.name), change.new_name);
+    default: return "";
   }
 }
 
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
   if (guarded(ctx.statement)) return;
   if (change.replace && change.kind != Kind::CreateView) return;  // IF NOT EXISTS: before a key is built
-  const auto [key, may_exist] = made(change);
-  if (key.empty() || may_exist) return;
+  const std::string key = made(change);
+  if (key.empty()) return;
   if (change.kind == Kind::RenameTable && key == change.table) return;
   if (change.kind == Kind::RenameIndex && key == change.name) return;
   const std::string kind = holder(ctx.catalog, key);

@@ -7,10 +7,8 @@
 namespace dsqlint::rules {
 namespace {
 
-bool is_integer(const std::string& type) { return type == "int2" || type == "int4" || type == "int8"; }
-
 void check(const SchemaChange& change, const StateContext& ctx, Findings& out) {
-  if (change.kind != SchemaChange::Kind::AlterColumnType || is_integer(change.column.type->name)) return;
+  if (change.kind != SchemaChange::Kind::AlterColumnType || is_integer_type(change.column.type->name)) return;
   const TableModel* table = ctx.catalog.table(change.table);
   const ColumnModel* column = table ? table->column(change.name) : nullptr;
   // A serial is an identity on DSQL, but PostgreSQL lets its default go with any type, and

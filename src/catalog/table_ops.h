@@ -50,6 +50,8 @@ void rename_column(TableModel& table, const std::string& from, const std::string
 
 /// serial, bigserial, smallserial and their aliases: an integer column with a sequence.
 bool is_serial(std::string_view type);
+/// Whether a type (the model's name) is one an identity column may have: smallint, integer, bigint.
+inline bool is_integer_type(std::string_view type) { return type == "int2" || type == "int4" || type == "int8"; }
 
 /// bigint, the one width of DSQL's identity columns (a serial's, once apply made it one).
 inline ColumnType bigint_type() { return ColumnType{.name = "int8", .sql = "bigint", .width = 8}; }

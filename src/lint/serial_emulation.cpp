@@ -18,8 +18,6 @@ using Kind = SchemaChange::Kind;
 
 constexpr std::string_view kRule = "serial-type";
 
-bool is_integer(const std::string& type) { return type == "int2" || type == "int4" || type == "int8"; }
-
 const ColumnModel* serial_column(const Catalog& catalog, const std::string& table, const std::string& column) {
   const TableModel* model = catalog.table(table);
   const ColumnModel* found = model ? model->column(column) : nullptr;
@@ -96,7 +94,7 @@ void SerialEmulation::before_rules(StatementResult& statement, const Catalog& ca
     if (!serial) continue;
     if (change.kind == Kind::AlterColumnType) {
       retyped_.push_back({change.table, change.name, sequence_key(change.table, *serial)});
-      if (!is_integer(change.column.type->name) && !sets_default(statement, change.name))
+      if (!is_integer_type(change.column.type->name) && !sets_default(statement, change.name))
         warn_default_gone(statement, change, sequence_key(change.table, *serial));
       continue;
     }
@@ -129,7 +127,7 @@ void SerialEmulation::end_identities(const StatementResult& statement, Catalog& 
     TableModel* table = catalog.table(retyped.table);
     ColumnModel* column = table ? table->column(retyped.column) : nullptr;
     if (!column || is_serial(column->type->name)) continue;  // still a serial: an identity on DSQL
-    if (is_integer(column->type->name) && !statement.folded_into)  // an identity dropped: bigint, as DSQL made it
+    if (is_integer_type(column->type->name) && !statement.folded_into)  // an identity dropped: bigint, as DSQL made it
       column->type = bigint_type();
     catalog.missing["sequence " + retyped.sequence] =
         Origin{file_.source.path, statement.index, false};

@@ -4,18 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "catalog/catalog_file.h"
-#include "lint/linter.h"
-#include "lint/replay.h"
+#include "../lint/replayed.h"
 
 namespace dsqlint {
 namespace {
-
-Catalog replayed(const std::string& sql) {
-  FileResult file = lint_statements(make_source("history.sql", sql), TargetProfile{});
-  Catalog catalog;
-  replay(catalog, file, TargetProfile{});
-  return catalog;
-}
 
 const char* const kHistory =
     "CREATE SCHEMA billing;\n"

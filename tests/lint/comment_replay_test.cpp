@@ -2,18 +2,10 @@
 // table's indexes and constraints from the model, so their comments must be there to carry.
 #include <gtest/gtest.h>
 
-#include "lint/linter.h"
-#include "lint/replay.h"
+#include "replayed.h"
 
 namespace dsqlint {
 namespace {
-
-Catalog replayed(const std::string& sql) {
-  FileResult file = lint_statements(make_source("history.sql", sql), TargetProfile{});
-  Catalog catalog;
-  replay(catalog, file, TargetProfile{});
-  return catalog;
-}
 
 std::string index_comment(const Catalog& catalog, const std::string& table, const std::string& index) {
   const IndexModel* found = catalog.table(table)->index(index);
